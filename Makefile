@@ -14,7 +14,7 @@ $(BIN)/.installed: pyproject.toml
 	touch $@
 
 demo: $(BIN)/.installed
-	$(BIN)/khabar run examples/ar_kim_visit.txt --published 2023-09-05 --format table
+	$(BIN)/khabar run examples/ar_visit.txt --published 2023-09-05 --format table
 
 test: $(BIN)/.installed
 	$(BIN)/python -m pytest -n 2
