@@ -1,0 +1,607 @@
+"""Event trigger and status-cue lexicons (Arabic, English) and fast matching over words.
+
+Data files live in ``khabar/data/events/`` (format in its README.md). Load them once with
+:func:`load_triggers` and :func:`load_status_cues`, then call ``match(words, norms)`` per
+sentence: it returns non-overlapping matches, longest first, left to right.
+
+Arabic matching is robust to how much clitic splitting the pipeline did. Prefix clitic words
+(و ف ب ل ك س ال لل) are glued back onto the next word, and each word is then looked up as
+written and with leading clitics (و/ف + ب/ل/ك/س/ال/بال/لل) and trailing pronouns (ه ها هم ...)
+or the plural ات stripped, fewest letters stripped first. Keys are folded by :func:`fold_ar`
+(no diacritics or tatweel, أ إ آ ٱ -> ا, ى -> ي); ة and ه stay distinct so that "وزارة"
+(ministry) is never read as و + زار + ه.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from khabar.errors import ResourceError
+from khabar.events.ontology import load_plover
+
+LANGS = ("ar", "en")
+STATUS_HINTS = ("planned", "possible", "alleged", "denied")
+FLAGS = ("needs_recipient", "passive_ok", "ambiguous", "reciprocal")
+SCOPES = ("next_verb", "complement", "clause", "prefix")
+_TRIGGER_COLUMNS = ("lemma", "pos", "verbs", "nouns", "type", "mode", "context", "cameo")
+_CUE_COLUMNS = ("lang", "cue", "status", "scope", "condition", "note")
+
+_AR_FOLD = str.maketrans(
+    {
+        **{chr(c): None for c in range(0x064B, 0x0660)},
+        "\u0670": None,
+        "\u0640": None,
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ى": "ي",
+        "ی": "ي",
+        "ک": "ك",
+    }
+)
+_AR_CONJ = ("", "و", "ف")
+_AR_PROCLITICS = ("", "ب", "ل", "ك", "س", "ال", "بال", "كال", "لل")
+_AR_CLITIC_WORDS = frozenset({"و", "ف", "ب", "ل", "ك", "س", "ال", "لل", "وال", "بال"})
+_AR_PRONOUNS = ("هما", "كما", "هم", "هن", "ها", "كم", "ه")
+_AR_IMPERFECT = "يتنا"
+_MAX_CACHE = 200_000
+
+
+def fold_ar(text: str) -> str:
+    """The matching key of an Arabic word: undiacritised, tatweel-free, alef and ya folded."""
+    return text.translate(_AR_FOLD).strip()
+
+
+def fold_en(text: str) -> str:
+    key = text.lower().replace("\u2019", "'").strip()
+    return key[:-2] if key.endswith("'s") else key
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerEntry:
+    """One lexicon row: a lemma with its forms, PLOVER coding and flags."""
+
+    lemma: str
+    lang: str
+    pos: str
+    type: str
+    mode: str | None
+    context: tuple[str, ...]
+    cameo: str | None
+    flags: frozenset[str]
+    hint: str | None
+    verbs: tuple[str, ...]
+    nouns: tuple[str, ...]
+
+    @property
+    def needs_recipient(self) -> bool:
+        return "needs_recipient" in self.flags
+
+    @property
+    def passive_ok(self) -> bool:
+        return "passive_ok" in self.flags
+
+    @property
+    def ambiguous(self) -> bool:
+        return "ambiguous" in self.flags
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerMatch:
+    """A trigger found in a sentence: words ``[start_word, end_word)`` (end exclusive).
+
+    ``prefix`` is the folded clitic material before the first word's stem (e.g. ``"وس"``),
+    whether it was glued on or split off by the pipeline; ``pos`` says whether a verb form or
+    a noun form matched.
+    """
+
+    start_word: int
+    end_word: int
+    entry: TriggerEntry
+    form: str
+    pos: str
+    prefix: str = ""
+
+    @property
+    def future_prefix(self) -> bool:
+        """True for an Arabic verb carrying the future prefix س (سيزور, وستفرض)."""
+        return self.pos == "verb" and "س" in self.prefix
+
+
+@dataclass(frozen=True, slots=True)
+class StatusCue:
+    """A word or phrase that marks an event as planned, possible, denied or alleged."""
+
+    cue: str
+    lang: str
+    status: str
+    scope: str
+    condition: str | None
+    forms: tuple[str, ...]
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class CueMatch:
+    start_word: int
+    end_word: int
+    cue: StatusCue
+    prefix: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class _Form:
+    """What a trigger phrase in the index stands for."""
+
+    entry: TriggerEntry
+    form: str
+    pos: str
+
+
+# An option: a phrase of the index that can start at a word, and the prefix stripped to get it.
+_Option = tuple[tuple[str, ...], tuple[object, ...], str]
+# A unit: a syntactic word with any prefix clitic words glued back onto it:
+# (index of its stem word, every lookup key it has, the options that start at it).
+_UnitT = tuple[int, frozenset[str], tuple[_Option, ...]]
+
+
+class _PhraseMatcher:
+    """Longest-first matching of token sequences over words; shared by triggers and cues.
+
+    All work per distinct word (folding, clitic stripping, index lookups) is cached, so a
+    sentence costs about one dict lookup per word.
+    """
+
+    def __init__(self, lang: str, phrases: dict[tuple[str, ...], list[object]]) -> None:
+        self.lang = lang
+        self._index: dict[str, list[tuple[tuple[str, ...], tuple[object, ...]]]] = {}
+        for tokens, payloads in phrases.items():
+            self._index.setdefault(tokens[0], []).append((tokens, tuple(payloads)))
+        self._cache: dict[str, tuple[frozenset[str], tuple[_Option, ...]]] = {}
+
+    def accepts(self, payload: object, prefix: str) -> bool:
+        """Whether ``payload`` may match a word whose stem needed ``prefix`` stripped."""
+        return True
+
+    def _analyse(self, text: str, norm: str) -> tuple[frozenset[str], tuple[_Option, ...]]:
+        cache_key = text if norm == text else f"{text}\x1f{norm}"
+        found = self._cache.get(cache_key)
+        if found is not None:
+            return found
+        if len(self._cache) > _MAX_CACHE:
+            self._cache.clear()
+        if self.lang == "ar":
+            keys = list(_ar_keys(fold_ar(text)))
+            if norm != text:
+                keys += [k for k in _ar_keys(fold_ar(norm)) if k not in keys]
+        else:
+            keys = list(dict.fromkeys([(fold_en(text), ""), (fold_en(norm), "")]))
+        ranked: list[tuple[int, int, _Option]] = []
+        for rank, (key, prefix) in enumerate(keys):
+            for tokens, payloads in self._index.get(key, ()):
+                kept = tuple(p for p in payloads if p is None or self.accepts(p, prefix))
+                if kept:
+                    ranked.append((-len(tokens), rank, (tokens, kept, prefix)))
+        ranked.sort(key=lambda item: item[:2])
+        found = (frozenset(k for k, _ in keys), tuple(option for *_, option in ranked))
+        self._cache[cache_key] = found
+        return found
+
+    def units(
+        self, words: Sequence[str], norms: Sequence[str] | None, clitic: Sequence[bool] | None
+    ) -> list[_UnitT]:
+        units: list[_UnitT] = []
+        pending = ""
+        arabic = self.lang == "ar"
+        cache = self._cache
+        for i, word in enumerate(words):
+            norm = norms[i] if norms is not None else word
+            if arabic and len(norm) <= 3:
+                folded = fold_ar(norm)
+                if folded in _AR_CLITIC_WORDS and (clitic is None or clitic[i]):
+                    pending += folded
+                    continue
+            if pending:
+                word, norm, pending = pending + word, pending + norm, ""
+            found = cache.get(word) if norm == word else None
+            if found is None:
+                found = self._analyse(word, norm)
+            units.append((i, found[0], found[1]))
+        return units
+
+    def match(self, units: list[_UnitT]) -> list[tuple[int, int, str, object]]:
+        """(first unit, unit count, stripped prefix, payload) for each match."""
+        found: list[tuple[int, int, str, object]] = []
+        i, n = 0, len(units)
+        while i < n:
+            options = units[i][2]
+            if not options:
+                i += 1
+                continue
+            chosen: _Option | None = None
+            for option in options:
+                tokens = option[0]
+                if len(tokens) == 1 or (
+                    i + len(tokens) <= n
+                    and all(tok in units[i + k][1] for k, tok in enumerate(tokens[1:], 1))
+                ):
+                    chosen = option
+                    break
+            if chosen is None:
+                i += 1
+                continue
+            tokens, payloads, prefix = chosen
+            found.extend((i, len(tokens), prefix, payload) for payload in payloads)
+            i += len(tokens)
+        return found
+
+
+def _ar_keys(word: str) -> tuple[tuple[str, str], ...]:
+    """Lookup keys of a folded Arabic word with clitics stripped, fewest letters first."""
+    stems: list[tuple[str, str]] = []
+    for conj in _AR_CONJ:
+        if not word.startswith(conj):
+            continue
+        for proc in _AR_PROCLITICS:
+            prefix = conj + proc
+            if prefix and not word.startswith(prefix):
+                continue
+            stem = word[len(prefix) :]
+            # Two-letter stems only after a bare conjunction: "وحث" is و + حث, "بحث" is not ب + حث.
+            if len(stem) < (2 if not proc else 3):
+                continue
+            if proc == "س" and stem[0] not in _AR_IMPERFECT:
+                continue
+            stems.append((prefix, stem))
+    stems.sort(key=lambda item: len(item[0]))
+    ranked: list[tuple[int, str, str]] = []
+    for prefix, stem in stems:
+        for stripped, key in _ar_suffix_variants(stem):
+            ranked.append((len(prefix) + stripped, key, prefix))
+    ranked.sort(key=lambda item: item[0])
+    seen: set[str] = set()
+    keys: list[tuple[str, str]] = []
+    for _, key, prefix in ranked:
+        if key not in seen:
+            seen.add(key)
+            keys.append((key, prefix))
+    return tuple(keys)
+
+
+def _ar_suffix_variants(stem: str) -> list[tuple[int, str]]:
+    variants = [(0, stem)]
+    if stem.endswith("ت") and len(stem) >= 4:
+        variants.append((0, stem[:-1] + "ة"))  # a noun whose pronoun the pipeline split off
+    if stem.endswith("ا") and len(stem) >= 4:
+        variants.append((1, stem[:-1]))  # accusative tanween: "اتفاقا", "هجوما"
+    if stem.endswith("ات") and len(stem) >= 5:
+        variants += [(2, stem[:-2] + "ة"), (2, stem[:-2])]
+    for ending in ("تين", "تان"):
+        if stem.endswith(ending) and len(stem) >= 6:
+            variants.append((3, stem[:-3] + "ة"))
+    for pronoun in _AR_PRONOUNS:
+        if not stem.endswith(pronoun) or len(stem) - len(pronoun) < 3:
+            continue
+        base = stem[: -len(pronoun)]
+        variants.append((len(pronoun), base))
+        if base.endswith("ت"):
+            variants.append((len(pronoun), base[:-1] + "ة"))
+        elif base.endswith("و"):
+            variants.append((len(pronoun), base + "ا"))
+        elif base.endswith("ا"):
+            variants.append((len(pronoun), base[:-1] + "ي"))
+        break
+    return variants
+
+
+class _TriggerMatcher(_PhraseMatcher):
+    def accepts(self, payload: object, prefix: str) -> bool:
+        if self.lang != "ar" or not isinstance(payload, _Form):
+            return True
+        return _ar_prefix_fits(payload.pos, prefix, payload.form)
+
+
+def _ar_prefix_fits(pos: str, prefix: str, form: str) -> bool:
+    """Verbs take only و/ف + س or ل (before the imperfect); nouns never take س.
+
+    This keeps "الطالب" (the student) from reading as the verb طالب (demanded).
+    """
+    proclitic = prefix[1:] if prefix[:1] in ("و", "ف") else prefix
+    if pos == "verb":
+        if proclitic == "ل":
+            return form[:1] in _AR_IMPERFECT
+        return proclitic in ("", "س")
+    return not proclitic.endswith("س")
+
+
+# --------------------------------------------------------------------------------- inflection
+
+
+def _ar_verb_forms(spec: Sequence[str]) -> list[str]:
+    """Verb items (past 3ms, or imperfect 3ms starting with ي) -> the forms news text uses.
+
+    In a phrase only the first word inflects (أعلن وقف إطلاق النار -> أعلنت وقف إطلاق النار).
+    Irregular forms are simply listed as extra items; the junk forms the regular patterns
+    make from them (زرتت) never occur in text and cost nothing.
+    """
+    forms: list[str] = []
+    for item in spec:
+        head, _, tail = fold_ar(item).partition(" ")
+        if not head or head == "-":
+            continue
+        tail = f" {tail}" if tail else ""
+        heads = [head]
+        if head.startswith("ي") and len(head) > 2:
+            stem = head[1:]
+            heads += [person + stem for person in "تنا"]
+            heads += [p + stem + s for p in "يت" for s in ("ون", "ان", "وا", "ن")]
+            if stem[-1] in "يو":  # defective: يلتقي -> يلتقون
+                heads += [p + stem[:-1] + "ون" for p in "يت"]
+        else:
+            heads += [head + s for s in ("ت", "وا", "ا", "تا", "ن", "نا", "تم")]
+            if head[-1] in "يا":  # defective: التقى -> التقت التقوا, دعا -> دعت دعوا
+                heads += [head[:-1] + s for s in ("ت", "وا", "يا", "تا")]
+        forms += [h + tail for h in heads]
+    return forms
+
+
+def _en_inflect(word: str, pos: str) -> list[str]:
+    head, _, rest = word.partition(" ") if pos == "verb" else ("", "", word)
+    if pos != "verb":
+        *front, last = rest.split(" ")
+        plurals = [] if last.endswith("s") else [_en_plural(last)]
+        return [" ".join([*front, p]) for p in plurals]
+    tail = f" {rest}" if rest else ""
+    stem = head[:-1] if head.endswith("e") else head
+    if head.endswith("y") and len(head) > 2 and head[-2] not in "aeiou":
+        forms = [head[:-1] + "ies", head[:-1] + "ied", head + "ing"]
+    else:
+        forms = [_en_plural(head), stem + "ed", stem + "ing"]
+    return [f + tail for f in forms]
+
+
+def _en_plural(word: str) -> str:
+    if word.endswith(("s", "x", "z", "ch", "sh")):
+        return word + "es"
+    if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + "s"
+
+
+# ------------------------------------------------------------------------------------ loading
+
+
+def _rows(name: str, columns: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
+    try:
+        text = resources.files("khabar").joinpath("data", "events", name).read_text("utf-8")
+    except OSError as exc:
+        raise ResourceError(f"cannot read khabar/data/events/{name}: {exc}") from exc
+    lines = [(n, line) for n, line in enumerate(text.splitlines(), 1)]
+    body = [(n, line) for n, line in lines if line.strip() and not line.startswith("#")]
+    if not body or tuple(body[0][1].split("\t")[: len(columns)]) != columns:
+        raise ResourceError(f"{name}: the first non-comment line must be the header {columns}")
+    rows: list[tuple[int, dict[str, str]]] = []
+    header = body[0][1].split("\t")
+    for n, line in body[1:]:
+        cells = line.split("\t")
+        if len(cells) > len(header):
+            raise ResourceError(f"{name}:{n}: {len(cells)} cells, header has {len(header)}")
+        cells += [""] * (len(header) - len(cells))
+        rows.append(
+            (
+                n,
+                {
+                    h: ("" if c.strip() == "-" else c.strip())
+                    for h, c in zip(header, cells, strict=True)
+                },
+            )
+        )
+    return rows
+
+
+def _split(cell: str, sep: str = "|") -> tuple[str, ...]:
+    return tuple(part.strip() for part in cell.split(sep) if part.strip())
+
+
+def _check(name: str, n: int, ok: bool, message: str) -> None:
+    if not ok:
+        raise ResourceError(f"{name}:{n}: {message}")
+
+
+class TriggerLexicon:
+    """Trigger entries of one language, indexed for :meth:`match`."""
+
+    def __init__(
+        self, lang: str, entries: Sequence[TriggerEntry], stops: Sequence[str] = ()
+    ) -> None:
+        self.lang = lang
+        self.entries = tuple(entries)
+        fold = fold_ar if lang == "ar" else fold_en
+        phrases: dict[tuple[str, ...], list[object]] = {}
+        for stop in stops:
+            phrases.setdefault(tuple(fold(token) for token in stop.split()), []).append(None)
+        for entry in self.entries:
+            seen: set[tuple[str, ...]] = set()
+            for form, pos in self.forms(entry):
+                tokens = tuple(fold(token) for token in form.split())
+                if tokens and tokens not in seen:
+                    seen.add(tokens)
+                    phrases.setdefault(tokens, []).append(_Form(entry, form, pos))
+        self._matcher = _TriggerMatcher(lang, phrases)
+
+    def forms(self, entry: TriggerEntry) -> list[tuple[str, str]]:
+        """Every surface form the entry matches, with ``"verb"`` or ``"noun"``."""
+        if self.lang == "ar":
+            verbs = _ar_verb_forms(entry.verbs) if entry.verbs else []
+            return [(v, "verb") for v in verbs] + [(n, "noun") for n in entry.nouns]
+        verbs = list(entry.verbs[:1]) + _en_inflect(entry.verbs[0], "verb") if entry.verbs else []
+        verbs += list(entry.verbs[1:])
+        nouns = [f for n in entry.nouns for f in (n, *_en_inflect(n, "noun"))]
+        return [(v, "verb") for v in verbs] + [(n, "noun") for n in nouns]
+
+    def by_type(self, type_: str) -> tuple[TriggerEntry, ...]:
+        return tuple(entry for entry in self.entries if entry.type == type_)
+
+    def match(
+        self,
+        words: Sequence[str],
+        norms: Sequence[str] | None = None,
+        clitic: Sequence[bool] | None = None,
+    ) -> list[TriggerMatch]:
+        """Triggers in one sentence's words, longest first, left to right, not overlapping.
+
+        ``words`` are the surface texts of the sentence's syntactic words, ``norms`` their
+        ``Word.norm`` (optional) and ``clitic`` their ``Word.clitic`` flags (optional; without
+        them a bare و ف ب ل ك س ال is taken for a clitic). A form shared by several entries
+        gives one match per entry over the same words.
+        """
+        units = self._matcher.units(words, norms, clitic)
+        matches: list[TriggerMatch] = []
+        for first, count, prefix, payload in self._matcher.match(units):
+            if not isinstance(payload, _Form):
+                continue  # a stop phrase: consumes its words, reports nothing
+            start = units[first][0]
+            end = units[first + count - 1][0] + 1
+            matches.append(
+                TriggerMatch(start, end, payload.entry, payload.form, payload.pos, prefix)
+            )
+        return matches
+
+    def lookup(self, text: str) -> list[TriggerMatch]:
+        """Match a phrase given as one white-space separated string (handy in tests and REPLs)."""
+        return self.match(text.split())
+
+
+class StatusCueLexicon:
+    """Status cues of one language, indexed for :meth:`match`."""
+
+    def __init__(self, lang: str, cues: Sequence[StatusCue], blockers: Sequence[str] = ()) -> None:
+        self.lang = lang
+        self.cues = tuple(cues)
+        fold = fold_ar if lang == "ar" else fold_en
+        phrases: dict[tuple[str, ...], list[object]] = {}
+        for blocker in blockers:
+            phrases.setdefault(tuple(fold(t) for t in blocker.split()), []).append(None)
+        for cue in self.cues:
+            if cue.scope == "prefix":
+                continue  # applied through TriggerMatch.prefix, see README
+            for tokens in dict.fromkeys(tuple(fold(t) for t in form.split()) for form in cue.forms):
+                phrases.setdefault(tokens, []).append(cue)
+        self._matcher = _PhraseMatcher(lang, phrases)
+
+    def by_status(self, status: str) -> tuple[StatusCue, ...]:
+        return tuple(cue for cue in self.cues if cue.status == status)
+
+    def match(
+        self,
+        words: Sequence[str],
+        norms: Sequence[str] | None = None,
+        clitic: Sequence[bool] | None = None,
+    ) -> list[CueMatch]:
+        """Status cues in one sentence (same conventions as :meth:`TriggerLexicon.match`).
+
+        Blockers (``status`` "-" rows, e.g. لا يزال "still") consume their words silently; a
+        cue with condition ``lowercase`` fires only on a lower-case word (may, not May).
+        """
+        units = self._matcher.units(words, norms, clitic)
+        found: list[CueMatch] = []
+        for first, count, prefix, payload in self._matcher.match(units):
+            if not isinstance(payload, StatusCue):
+                continue
+            start = units[first][0]
+            if payload.condition == "lowercase" and not words[start].islower():
+                continue
+            end = units[first + count - 1][0] + 1
+            found.append(CueMatch(start, end, payload, prefix))
+        return found
+
+
+@cache
+def load_triggers(lang: str) -> TriggerLexicon:
+    """The trigger lexicon of ``lang`` (``"ar"`` or ``"en"``), read and checked once."""
+    if lang not in LANGS:
+        raise ResourceError(f"no trigger lexicon for language {lang!r}; have {', '.join(LANGS)}")
+    name = f"triggers_{lang}.tsv"
+    ontology = load_plover()
+    entries: list[TriggerEntry] = []
+    keys: set[tuple[str, str, str, str | None]] = set()
+    for n, row in _rows(name, (*_TRIGGER_COLUMNS, "flags", "hint")):
+        type_, mode = row["type"], row["mode"] or None
+        context = _split(row["context"], ";")
+        _check(
+            name,
+            n,
+            ontology.is_valid(type_, mode, context),
+            "; ".join(ontology.validate(type_, mode, context)),
+        )
+        _check(name, n, row["pos"] in ("verb", "noun"), f"pos must be verb or noun: {row['pos']!r}")
+        verbs, nouns = _split(row["verbs"]), _split(row["nouns"])
+        _check(name, n, bool(verbs or nouns), "an entry needs verb or noun forms")
+        flags = frozenset(_split(row["flags"], ","))
+        _check(name, n, flags <= set(FLAGS), f"unknown flags {sorted(flags - set(FLAGS))}")
+        hint = row["hint"] or None
+        _check(name, n, hint is None or hint in STATUS_HINTS, f"unknown hint {hint!r}")
+        cameo = row["cameo"] or ontology.cameo_for(type_, mode)
+        _check(name, n, cameo is None or cameo.isdigit(), f"bad CAMEO code {cameo!r}")
+        key = (row["lemma"], row["pos"], type_, mode)
+        _check(name, n, key not in keys, f"duplicate entry {key}")
+        keys.add(key)
+        if ontology.types[type_].requires_recipient:
+            flags |= {"needs_recipient"}
+        entries.append(
+            TriggerEntry(
+                row["lemma"],
+                lang,
+                row["pos"],
+                type_,
+                mode,
+                context,
+                cameo,
+                flags,
+                hint,
+                verbs,
+                nouns,
+            )
+        )
+    stops = [
+        row["phrase"]
+        for _, row in _rows("trigger_stops.tsv", ("lang", "phrase", "note"))
+        if row["lang"] == lang and row["phrase"]
+    ]
+    return TriggerLexicon(lang, entries, stops)
+
+
+@cache
+def load_status_cues(lang: str) -> StatusCueLexicon:
+    """The status cues of ``lang`` from ``status_cues.tsv``, read and checked once."""
+    if lang not in LANGS:
+        raise ResourceError(f"no status cues for language {lang!r}; have {', '.join(LANGS)}")
+    name = "status_cues.tsv"
+    cues: list[StatusCue] = []
+    blockers: list[str] = []
+    for n, row in _rows(name, _CUE_COLUMNS):
+        _check(name, n, row["lang"] in LANGS, f"unknown lang {row['lang']!r}")
+        if not row["status"]:
+            blockers += _split(row["cue"]) if row["lang"] == lang else ()
+            continue
+        _check(name, n, row["status"] in STATUS_HINTS, f"unknown status {row['status']!r}")
+        _check(name, n, row["scope"] in SCOPES, f"unknown scope {row['scope']!r}")
+        forms = _split(row["cue"])
+        _check(name, n, bool(forms), "empty cue")
+        if row["lang"] == lang:
+            cues.append(
+                StatusCue(
+                    forms[0],
+                    lang,
+                    row["status"],
+                    row["scope"],
+                    row["condition"] or None,
+                    forms,
+                    row["note"],
+                )
+            )
+    return StatusCueLexicon(lang, cues, blockers)
