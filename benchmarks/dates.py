@@ -1,10 +1,12 @@
 """Score khabar's date resolution.
 
-1. Value accuracy by category on ``benchmarks/dates_ar_gold.tsv`` (self-made; always runs).
-2. DATE/TIME span detection F1 on the Wojood sample in ``../shared/data/ner`` (skipped with a
-   message when that folder is absent). Wojood is nested CoNLL: ``token TAG [TAG ...]``, one
-   token a line, sentences separated by blank lines.
+1. Value accuracy by category on ``benchmarks/dates_ar_gold.tsv`` (self-made; always runs):
+   ``khabar eval dates_ar``.
+2. DATE/TIME span detection on the Wojood sample in ``<data>/ner`` (skipped with a message
+   when it is absent): ``khabar eval wojood_dates``.
 3. Speed: milliseconds per article on SaudiNewsNet articles (skipped when absent).
+
+The scoring lives in :mod:`khabar.evaluation.tasks.dates`; this script prints its reports.
 
 Usage: ``.venv/bin/python benchmarks/dates.py [--errors] [--shared PATH]``
 """
@@ -12,145 +14,46 @@ Usage: ``.venv/bin/python benchmarks/dates.py [--errors] [--shared PATH]``
 from __future__ import annotations
 
 import argparse
-import collections
 import datetime as dt
-import gzip
-import json
+import sys
 import time
 from pathlib import Path
 
+from khabar.errors import ResourceError
+from khabar.evaluation.loaders.saudinewsnet import load_saudinewsnet
+from khabar.evaluation.paths import default_data_dir
+from khabar.evaluation.report import render_report
+from khabar.evaluation.tasks.dates import (
+    dates_ar,
+    dates_ar_gold_path,
+    read_dates_gold,
+    score_date_values,
+    wojood_dates,
+)
 from khabar.resolve.dates import find_dates
 
-HERE = Path(__file__).resolve().parent
-GOLD = HERE / "dates_ar_gold.tsv"
-DEFAULT_SHARED = HERE.parent.parent / "shared" / "data"
 
-
-def read_gold(path: Path) -> list[tuple[str, dt.date | None, str, str]]:
-    rows = []
-    lines = [line for line in path.read_text("utf-8").splitlines() if not line.startswith("#")]
-    for line in lines[1:]:
-        if not line.strip():
-            continue
-        sentence, published, expected, category = line.split("\t")
-        anchor = dt.date.fromisoformat(published) if published else None
-        rows.append((sentence, anchor, expected, category))
-    return rows
-
-
-def score_gold(show_errors: bool) -> None:
-    totals: collections.Counter[str] = collections.Counter()
-    right: collections.Counter[str] = collections.Counter()
-    for sentence, published, expected, category in read_gold(GOLD):
-        dates = find_dates(sentence, "ar", published)
-        if expected == "None":
-            predicted = "None" if all(d.value is None for d in dates) else "resolved"
-        elif dates:
-            best = max(dates, key=lambda d: d.end - d.start)
-            predicted = str(best.value)
-        else:
-            predicted = "MISSING"
-        totals[category] += 1
-        if predicted == expected:
-            right[category] += 1
-        elif show_errors:
-            spans = [(d.text, d.value) for d in dates]
-            print(f"  ERR [{category}] {sentence} | pub={published} | want={expected} | {spans}")
-    print(f"Arabic date values ({GOLD.name}, self-made)")
-    for category in sorted(totals):
+def print_all_errors(data: Path) -> None:
+    """Every miss on the self-made set (the report only keeps a sample)."""
+    for row, got in score_date_values(read_dates_gold(dates_ar_gold_path(data))).misses:
+        spans = [(d.text, d.value) for d in find_dates(row.sentence, "ar", row.published)]
         print(
-            f"  {category:20s} {right[category] / totals[category]:.3f}"
-            f"  ({right[category]}/{totals[category]})"
+            f"  ERR [{row.category}] {row.sentence} | pub={row.published} "
+            f"| want={row.expected} | got={got} | {spans}"
         )
-    all_right, all_total = sum(right.values()), sum(totals.values())
-    print(f"  {'all':20s} {all_right / all_total:.3f}  ({all_right}/{all_total})")
 
 
-def read_wojood(path: Path) -> list[tuple[list[str], set[tuple[int, int]]]]:
-    """Sentences as tokens and outermost DATE/TIME spans (token start, token end exclusive)."""
-    sentences: list[tuple[list[str], set[tuple[int, int]]]] = []
-    tokens: list[str] = []
-    tags: list[set[str]] = []
-    for line in [*path.read_text("utf-8").splitlines(), ""]:
-        parts = line.split()
-        if parts:
-            tokens.append(parts[0])
-            tags.append(set(parts[1:]))
-            continue
-        if tokens:
-            sentences.append((tokens, _spans(tags)))
-        tokens, tags = [], []
-    return sentences
-
-
-def _spans(tags: list[set[str]]) -> set[tuple[int, int]]:
-    spans = set()
-    for kind in ("DATE", "TIME"):
-        start = None
-        for i, token_tags in enumerate([*tags, set()]):
-            inside = f"I-{kind}" in token_tags and start is not None
-            if inside:
-                continue
-            if start is not None:
-                spans.add((start, i))
-                start = None
-            if f"B-{kind}" in token_tags:
-                start = i
-    return spans
-
-
-def score_wojood(shared: Path, show_errors: bool) -> None:
-    files = sorted((shared / "ner").glob("wojood_sample_*.txt"))
-    if not files:
-        print(f"Wojood: skipped, no wojood_sample_*.txt under {shared / 'ner'}")
+def time_articles(data: Path, limit: int = 1000) -> None:
+    try:
+        articles = [a.body for a in load_saudinewsnet(data, limit)]
+    except ResourceError as exc:
+        print(f"Speed: skipped, {exc}")
         return
-    for path in files:
-        gold_n = pred_n = exact = gold_hit = pred_hit = 0
-        for tokens, gold in read_wojood(path):
-            text, offsets, cursor = " ".join(tokens), [], 0
-            for token in tokens:
-                offsets.append((cursor, cursor + len(token)))
-                cursor += len(token) + 1
-            predicted = set()
-            for date in find_dates(text, "ar", None):
-                covered = [i for i, (s, e) in enumerate(offsets) if s < date.end and e > date.start]
-                if covered:
-                    predicted.add((covered[0], covered[-1] + 1))
-            gold_n += len(gold)
-            pred_n += len(predicted)
-            exact += len(gold & predicted)
-            gold_hit += sum(any(p[0] < g[1] and g[0] < p[1] for p in predicted) for g in gold)
-            pred_hit += sum(any(p[0] < g[1] and g[0] < p[1] for g in gold) for p in predicted)
-            if show_errors:
-                for s, e in sorted(predicted - gold):
-                    print(f"  FP {' '.join(tokens[s:e])}")
-                for s, e in sorted(gold - predicted):
-                    print(f"  FN {' '.join(tokens[s:e])}")
-        print(f"Wojood {path.name}: {gold_n} gold DATE/TIME spans, {pred_n} predicted")
-        print(f"  exact-span  P/R/F1 {_prf(exact, pred_n, exact, gold_n)}")
-        print(f"  overlap     P/R/F1 {_prf(pred_hit, pred_n, gold_hit, gold_n)}")
-
-
-def _prf(p_hit: int, p_all: int, r_hit: int, r_all: int) -> str:
-    precision = p_hit / p_all if p_all else 0.0
-    recall = r_hit / r_all if r_all else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return f"{precision:.3f} / {recall:.3f} / {f1:.3f}"
-
-
-def time_articles(shared: Path, limit: int = 1000) -> None:
-    path = shared / "saudinewsnet" / "articles.jsonl.gz"
-    if not path.exists():
-        print(f"Speed: skipped, {path} is absent")
+    if not articles:
+        print("Speed: skipped, no SaudiNewsNet articles")
         return
-    articles = []
-    with gzip.open(path, "rt", encoding="utf-8") as handle:
-        for line in handle:
-            articles.append(json.loads(line)["content"])
-            if len(articles) >= limit:
-                break
     published = dt.date(2015, 8, 1)
-    find_dates("تمهيد", "ar", published)
+    find_dates("تمهيد", "ar", published)  # load the lexicons outside the timing
     started = time.perf_counter()
     found = sum(len(find_dates(text, "ar", published)) for text in articles)
     elapsed = time.perf_counter() - started
@@ -161,18 +64,29 @@ def time_articles(shared: Path, limit: int = 1000) -> None:
     )
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--errors", action="store_true", help="print each error")
-    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED, help="shared data folder")
-    args = parser.parse_args()
-    score_gold(args.errors)
+    parser.add_argument(
+        "--shared", "--data", type=Path, default=default_data_dir(), help="shared data folder"
+    )
+    parser.add_argument("--limit", type=int, metavar="N", help="score N items of each set")
+    args = parser.parse_args(argv)
+    print(render_report(dates_ar(args.shared, args.limit)))
+    if args.errors:
+        print_all_errors(args.shared)
+    print()
     if not args.shared.exists():
         print(f"Wojood and speed: skipped, {args.shared} is absent")
-        return
-    score_wojood(args.shared, False)
+        return 0
+    try:
+        print(render_report(wojood_dates(args.shared, args.limit)))
+    except ResourceError as exc:
+        print(f"Wojood: skipped, {exc}")
+    print()
     time_articles(args.shared)
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -36,6 +36,12 @@ _STAGES: dict[str, str] = {
     "clean": "khabar.clean.stage:CleanStage",
     "language": "khabar.text.language:LanguageStage",
     "segment": "khabar.text.stage:SegmentStage",
+    "dates": "khabar.resolve.stage:DatesStage",
+    "actors": "khabar.actors.stage:ActorsStage",
+    "places": "khabar.resolve.places:PlacesStage",
+    "claims": "khabar.claims.stage:ClaimsStage",
+    "events": "khabar.events.stage:EventsStage",
+    "contested": "khabar.claims.contested:ContestedStage",
 }
 
 # What a document has before any stage runs.

@@ -1,0 +1,232 @@
+"""Offline geocoding: a place name to one gazetteer entry, chosen with the article's context.
+
+Names match on a normalised key: Arabic through :func:`normalize_ar` (one alef,
+ه for ة, ي for ى, no marks), Latin case- and diacritic-insensitively with
+periods and hyphens dropped ("U.S." = "US", "Herāt" = "Herat"). Nothing is
+matched fuzzily: a name no entry carries stays unresolved.
+
+Among the entries a name matches, :meth:`Geocoder.resolve` prefers, in this
+order of weight: countries and the curated regions and landmarks; entries in a
+country the article already names (``context_countries``); capitals (PPLC),
+then admin seats (PPLA), then bigger cities; a first-level division over a
+small town of the same name. Secondary names (English aliases, nationality
+adjectives) rank below primary ones. :meth:`Geocoder.resolve_all` resolves the
+place names of one article together: a first pass collects the countries of
+the places, a second one resolves again with them as context (each name
+without its own vote), favouring places near the article's other places.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+from functools import cache
+
+from khabar.evaluation.geo import haversine_km
+from khabar.resolve.gazetteer import (
+    ADMIN,
+    CITY,
+    COUNTRY,
+    GazetteerEntry,
+    NamedEntry,
+    load_demonyms,
+    load_places,
+)
+from khabar.text.normalize import normalize_ar
+
+_ARABIC = re.compile("[\u0600-\u06ff]")
+_PUNCT = str.maketrans({".": "", "'": "", "\u2019": "", "\u2018": "", "-": " ", "\u2010": " "})
+_SPACE = re.compile(r"\s+")
+
+# Conjunctions and prepositions that Arabic writes attached to a name (وموسكو, بالعراق).
+_AR_PROCLITICS = ("وال", "بال", "فال", "كال", "وبال", "لل", "و", "ف", "ب", "ل", "ك")
+# Generic heads that may precede a name without being part of it in the gazetteer.
+_AR_HEADS = (
+    "مدينه ", "محافظه ", "ولايه ", "اقليم ", "منطقه ", "بلده ", "قريه ", "العاصمه ", "جمهوريه ",
+    "مقاطعه ",
+)  # fmt: skip
+_EN_HEADS = ("city of ", "province of ", "state of ", "republic of ")
+_EN_TAILS = (" city", " province", " governorate", " state", " region", " oblast", " prefecture")
+_ADMIN_TAILS = frozenset({" province", " governorate", " state", " region", " oblast"})
+
+_BASE = {COUNTRY: 75.0, ADMIN: 50.0, CITY: 20.0}
+_CURATED_BASE = 90.0
+_CAPITAL_BONUS = {"PPLC": 15.0, "PPLA": 8.0}
+_ALIAS_PENALTY = 12.0
+_CONTEXT_BONUS = 30.0
+_NEAR_BONUS = 5.0
+_NEAR_KM = {ADMIN: 600.0}  # a division's point is its centre, far from the towns in it
+_NEAR_KM_DEFAULT = 250.0
+# Kinds too large to say anything about which nearby town is meant.
+_BROAD_KINDS = frozenset({COUNTRY, "continent", "region", "sea"})
+
+
+def match_key(name: str) -> str:
+    """The form under which a name is indexed and looked up."""
+    if name.isascii():
+        key = name.lower().translate(_PUNCT)
+        if key.startswith("the "):
+            key = key[4:]
+    elif _ARABIC.search(name):
+        key = normalize_ar(name).replace("-", " ")
+    else:
+        decomposed = unicodedata.normalize("NFKD", name)
+        key = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+        key = key.casefold().translate(_PUNCT)
+        if key.startswith("the "):
+            key = key[4:]
+    return _SPACE.sub(" ", key).strip()
+
+
+class Geocoder:
+    """Place names to gazetteer entries. Build it once (:func:`default_geocoder`) and reuse it."""
+
+    def __init__(self, places: Sequence[NamedEntry], demonyms: Sequence[NamedEntry] = ()) -> None:
+        self._index: dict[str, dict[GazetteerEntry, bool]] = {}
+        # Names written in capitals (US, EU, DPRK) match only names written so: "EU" is not
+        # the French town of Eu.
+        self._acronyms: dict[str, dict[GazetteerEntry, bool]] = {}
+        for named in (*places, *demonyms):
+            key = match_key(named.name)
+            if not key:
+                continue
+            index = self._acronyms if _is_acronym(named.name) else self._index
+            found = index.setdefault(key, {})
+            # An entry reachable by a primary name is never marked as an alias match.
+            found[named.entry] = found.get(named.entry, True) and named.alias
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def _lookup(self, name: str, lang: str) -> tuple[dict[GazetteerEntry, bool], frozenset[str]]:
+        """The entries under the first key variant of ``name`` that exists, and the kinds a
+        stripped generic head asks for (empty: any kind)."""
+        key = match_key(name)
+        if _is_acronym(name):
+            return self._acronyms.get(key, {}), frozenset()
+        found = self._index.get(key)
+        if found:
+            return found, frozenset()
+        if _ARABIC.search(key) or lang == "ar":
+            for variant in _arabic_variants(key):
+                found = self._index.get(variant)
+                if found:
+                    return found, frozenset()
+            return {}, frozenset()
+        if key.endswith(" s"):  # "Russia's" keys as "russias"; "Russia s" never occurs
+            key = key[:-2]
+        if key.endswith("s") and key[:-1] in self._index and name.endswith(("'s", "\u2019s")):
+            return self._index[key[:-1]], frozenset()
+        for head in _EN_HEADS:
+            if key.startswith(head) and key[len(head) :] in self._index:
+                return self._index[key[len(head) :]], frozenset()
+        for tail in _EN_TAILS:
+            if key.endswith(tail) and key[: -len(tail)] in self._index:
+                kinds = frozenset({ADMIN}) if tail in _ADMIN_TAILS else frozenset({CITY})
+                return self._index[key[: -len(tail)]], kinds
+        return {}, frozenset()
+
+    def candidates(self, name: str, lang: str) -> list[GazetteerEntry]:
+        """Every entry ``name`` can name, best first when no context is known."""
+        return [entry for entry, _ in self._ranked(name, lang, Counter(), ())]
+
+    def resolve(
+        self, name: str, lang: str, context_countries: Counter[str] | None = None
+    ) -> GazetteerEntry | None:
+        """The entry ``name`` most likely names in an article about ``context_countries``
+        (ISO alpha-3 codes with how often the article names them); None when unknown."""
+        ranked = self._ranked(name, lang, context_countries or Counter(), ())
+        return ranked[0][0] if ranked else None
+
+    def resolve_all(
+        self, names: Sequence[str], lang: str, context_countries: Counter[str] | None = None
+    ) -> list[GazetteerEntry | None]:
+        """Resolve the place names of one article together (see the module docstring)."""
+        seed = Counter(context_countries or {})
+        first = [self.resolve(name, lang, seed) for name in names]
+        votes = Counter(seed)
+        for entry in first:
+            if entry is not None and entry.country:
+                votes[entry.country] += _vote(entry)
+        anchors = tuple(e for e in first if e is not None and e.kind not in _BROAD_KINDS)
+        result: list[GazetteerEntry | None] = []
+        for name, own in zip(names, first, strict=True):
+            if own is None:
+                result.append(None)
+                continue
+            context = Counter(votes)
+            if own.country:
+                context[own.country] -= _vote(own)
+            near = tuple(a for a in anchors if a is not own)
+            ranked = self._ranked(name, lang, +context, near)
+            result.append(ranked[0][0] if ranked else own)
+        return result
+
+    def _ranked(
+        self,
+        name: str,
+        lang: str,
+        context: Counter[str],
+        anchors: Sequence[GazetteerEntry],
+    ) -> list[tuple[GazetteerEntry, float]]:
+        found, kinds = self._lookup(name, lang)
+        if kinds:
+            wanted = {e: a for e, a in found.items() if e.kind in kinds}
+            found = wanted or found
+        scored = [(entry, _score(entry, alias, context, anchors)) for entry, alias in found.items()]
+        scored.sort(key=lambda pair: (-pair[1], pair[0].name, pair[0].lat, pair[0].lon))
+        return scored
+
+
+def _is_acronym(name: str) -> bool:
+    letters = [ch for ch in name if ch.isalpha()]
+    return 2 <= len(letters) <= 5 and all(ch.isupper() for ch in letters) and " " not in name
+
+
+def _arabic_variants(key: str) -> list[str]:
+    variants = []
+    for prefix in _AR_PROCLITICS:
+        if key.startswith(prefix) and len(key) - len(prefix) >= 2:
+            rest = key[len(prefix) :]
+            variants.append("ال" + rest if prefix.endswith("ال") or prefix == "لل" else rest)
+    for head in _AR_HEADS:
+        if key.startswith(head):
+            variants.append(key[len(head) :])
+    return variants
+
+
+def _vote(entry: GazetteerEntry) -> int:
+    """How much one resolved place says about the article's countries."""
+    return 2 if entry.kind == COUNTRY else 1
+
+
+def _score(
+    entry: GazetteerEntry,
+    alias: bool,
+    context: Counter[str],
+    anchors: Sequence[GazetteerEntry],
+) -> float:
+    score = _BASE.get(entry.kind, _CURATED_BASE)
+    if entry.kind == CITY:
+        score += 6.0 * math.log10(entry.population + 1)
+        score += _CAPITAL_BONUS.get(entry.feature_code, 0.0)
+    if alias:
+        score -= _ALIAS_PENALTY
+    if entry.country and context[entry.country] > 0:
+        # More mentions of a country make it likelier, with diminishing returns.
+        score += _CONTEXT_BONUS + 2.0 * min(context[entry.country], 5)
+    radius = _NEAR_KM.get(entry.kind, _NEAR_KM_DEFAULT)
+    if entry.kind not in _BROAD_KINDS and any(
+        haversine_km(entry.lat, entry.lon, a.lat, a.lon) <= radius for a in anchors
+    ):
+        score += _NEAR_BONUS
+    return score
+
+
+@cache
+def default_geocoder() -> Geocoder:
+    """The geocoder over the packaged gazetteer, built once per process."""
+    return Geocoder(load_places(), load_demonyms())
