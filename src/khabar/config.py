@@ -13,7 +13,17 @@ from typing import Any
 
 from khabar.errors import ConfigError
 
-DEFAULT_PIPELINE: tuple[str, ...] = ("clean", "language", "segment")
+DEFAULT_PIPELINE: tuple[str, ...] = (
+    "clean",
+    "language",
+    "segment",
+    "dates",
+    "actors",
+    "places",
+    "claims",
+    "events",
+    "contested",
+)
 
 
 def _setting(default: Any, help: str) -> Any:
@@ -44,6 +54,11 @@ class Config:
     )
     actor_files: tuple[str, ...] = _setting(
         (), "Extra actor dictionary files (TOML) merged over the shipped one."
+    )
+    statistical_ner: bool = _setting(
+        True,
+        "Find names that no dictionary knows with the trained Arabic tagger and, for English, "
+        "spaCy's small model when installed (`khabar[english]`); off is faster.",
     )
 
     @classmethod

@@ -425,11 +425,12 @@ class TriggerLexicon:
         for stop in stops:
             phrases.setdefault(tuple(fold(token) for token in stop.split()), []).append(None)
         for entry in self.entries:
-            seen: set[tuple[str, ...]] = set()
+            # The same words may be a verb and a noun form (نقل أسلحة): keep both readings.
+            seen: set[tuple[tuple[str, ...], str]] = set()
             for form, pos in self.forms(entry):
                 tokens = tuple(fold(token) for token in form.split())
-                if tokens and tokens not in seen:
-                    seen.add(tokens)
+                if tokens and (tokens, pos) not in seen:
+                    seen.add((tokens, pos))
                     phrases.setdefault(tokens, []).append(_Form(entry, form, pos))
         self._matcher = _TriggerMatcher(lang, phrases)
 

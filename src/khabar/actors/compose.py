@@ -1,0 +1,359 @@
+"""From matched phrases to mentions and actors: the noun-phrase grammar of actor references.
+
+A sentence becomes a sequence of *pieces* (a matched phrase, a name the tagger
+found, or a plain word). Adjacent pieces that can belong to one reference form
+a *run*: titles, nationality adjectives, institution nouns, anonymous-source
+nouns, names, linked by a few glue words (من، في، of) and quotation marks.
+Each run is read in one of these ways, first that applies:
+
+* it holds a person's name: a PERSON mention over the name, whose actor takes
+  its country from a nationality adjective and its sector from a title
+  ("الرئيس الروسي فلاديمير بوتين", "Russian Defence Minister Sergei Shoigu");
+* it holds an anonymous-source noun: an anonymous actor with the run's country
+  and sector ("مصادر استخباراتية كورية جنوبية" is KOR SPY);
+* it holds a title but no name: the office holder in the actor dictionary at the
+  publication date, else a generic office actor ("الرئيس الروسي");
+* it holds an institution noun: an organisation of the run's country
+  ("الجيش العراقي" is IRQ MIL, "وسائل إعلام أمريكية" USA media);
+* otherwise each piece stands alone: a dictionary actor, a country (its state), a
+  capital (its government as well as a place), another city (a place only), a
+  building that stands for a government, or a nationality adjective (NORP).
+
+Nationality adjectives inside a run still give NORP mentions, without an actor
+of their own, so every "الروسي" is marked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from khabar.actors.lexicon import (
+    ACTOR,
+    ANONYMOUS,
+    CITY,
+    COUNTRY,
+    INSTITUTION,
+    METONYM,
+    NISBA,
+    OFFICIAL_LABELS,
+    PLACE,
+    SECTOR_LABELS,
+    TITLE,
+    Cue,
+)
+
+GLUE = frozenset({"من", "في", "لدي", "of", "the", "for", "in"})
+QUOTES = frozenset("\"«»“”„'‘’")
+CONJUNCTION_CLITICS = frozenset({"و", "ف"})
+RUN_CATEGORIES = frozenset({ACTOR, NISBA, TITLE, INSTITUTION, ANONYMOUS, COUNTRY})
+
+
+@dataclass(slots=True)
+class Piece:
+    first: int  # token indexes, inclusive
+    last: int
+    cues: tuple[Cue, ...] = ()
+    ner: str | None = None  # a tagger type for names not in the lexicon
+    glue: bool = False
+    quote: bool = False
+    starts_with_conjunction: bool = False
+
+    def has(self, category: str) -> bool:
+        return any(c.category == category for c in self.cues)
+
+    def cue(self, category: str) -> Cue | None:
+        return next((c for c in self.cues if c.category == category), None)
+
+
+@dataclass(slots=True)
+class ActorSpec:
+    """What an actor record will hold; ``key`` identifies it within a document."""
+
+    key: tuple[str, ...]
+    name: str
+    kind: str
+    name_ar: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    ref: str | None = None  # actor dictionary id
+
+
+@dataclass(slots=True)
+class MentionSpec:
+    first: int
+    last: int
+    type: str
+    actor: ActorSpec | None = None
+    place: Cue | None = None  # a country or city cue the places stage can geocode
+    short: bool = False
+    title: Cue | None = None  # the office named with a person, for role look-ups
+    extra: list[MentionSpec] = field(default_factory=list)
+
+
+def is_run_piece(piece: Piece) -> bool:
+    if piece.ner in ("PERSON", "ORG"):
+        return True
+    return any(c.category in RUN_CATEGORIES for c in piece.cues)
+
+
+def runs(pieces: Sequence[Piece], lang: str = "ar") -> list[list[Piece]]:
+    """Group pieces into runs; glue words and quotes only count between run pieces."""
+    grouped: list[list[Piece]] = []
+    current: list[Piece] = []
+    pending: list[Piece] = []
+    for piece in pieces:
+        if is_run_piece(piece):
+            breaks = piece.starts_with_conjunction or (
+                bool(current) and _separate(current[-1], piece, lang)
+            )
+            if current and not breaks:
+                current.extend(pending)
+                current.append(piece)
+            else:
+                if current:
+                    grouped.append(current)
+                current = [piece]
+            pending = []
+        elif current and (piece.glue or piece.quote) and len(pending) < 2:
+            pending.append(piece)
+        else:
+            if current:
+                grouped.append(current)
+            current, pending = [], []
+            if piece.cues or piece.ner:
+                grouped.append([piece])  # a place or building on its own
+    if current:
+        grouped.append(current)
+    return grouped
+
+
+def _separate(previous: Piece, piece: Piece, lang: str) -> bool:
+    """Two countries, or two complete names, side by side are two references; so is an
+    Arabic country name and what follows it (a country only modifies the noun before it:
+    جيش تركيا, but "اتهمت تركيا الجيش السوري" names two actors)."""
+    if previous.has(COUNTRY) and (piece.has(COUNTRY) or lang == "ar"):
+        return True
+    return _is_name(previous) and _is_name(piece)
+
+
+def _is_name(piece: Piece) -> bool:
+    actor = piece.cue(ACTOR)
+    return piece.ner == "PERSON" or (actor is not None and actor.kind == "person")
+
+
+def interpret(run: list[Piece], tokens_text: Sequence[str]) -> list[MentionSpec]:
+    """Mentions for one run (see the module docstring for the readings)."""
+    content = [p for p in run if not (p.glue or p.quote)]
+    first, last = content[0].first, content[-1].last
+    country = _country(content)
+    names = [p for p in content if _is_name(p)]
+    nisbas = [_norp(p) for p in content if p.has(NISBA) and not p.has(COUNTRY)]
+    titles = [p.cue(TITLE) for p in content if p.has(TITLE)]
+    title = titles[-1] if titles else None
+    anonymous = next((p for p in content if p.has(ANONYMOUS)), None)
+    institution = next((p.cue(INSTITUTION) for p in content if p.has(INSTITUTION)), None)
+    sector = _sector(content, title, institution)
+
+    named = _apposed_name(run)
+    if named is not None and not names:
+        cue = named.cue(ACTOR)
+        if cue is not None:
+            # "وكالة إنترفاكس", "وكالة الأنباء الكورية الجنوبية "يونهاب"": the name wins.
+            return [
+                MentionSpec(
+                    named.first,
+                    named.last,
+                    cue.mention_type or "ORG",
+                    _dictionary_actor(cue),
+                    short=cue.short,
+                    extra=nisbas,
+                )
+            ]
+    if names:
+        name = names[0]
+        spec = _person(name, tokens_text, country, sector)
+        spec.title = title
+        spec.extra = nisbas
+        return [spec]
+    if anonymous is not None:
+        cue = anonymous.cue(ANONYMOUS)
+        if cue is None:
+            return []
+        qualifier = institution.name if institution else SECTOR_LABELS.get(cue.sector or "", "")
+        qualifier = "" if cue.sector == "MED" and not institution else qualifier
+        label = " ".join(filter(None, [qualifier if qualifier not in cue.name else "", cue.name]))
+        if sector is None and country and cue.name in OFFICIAL_LABELS:
+            sector = "GOV"
+        actor = ActorSpec(
+            ("anonymous", label, country or "", sector or ""),
+            label,
+            cue.kind or "anonymous",
+            None,
+            country,
+            sector,
+        )
+        return [MentionSpec(first, last, cue.mention_type or "ORG", actor, extra=nisbas)]
+    if title is not None:
+        spec = MentionSpec(first, last, "PERSON", None, title=title, extra=nisbas)
+        spec.actor = ActorSpec(
+            ("office", title.office or title.name, country or ""),
+            title.name,
+            "person",
+            None,
+            country,
+            sector or title.sector or "GOV",
+        )
+        return [spec]
+    if institution is not None:
+        media = institution.kind == "media"
+        actor = ActorSpec(
+            ("institution", institution.name, country or ""),
+            institution.name,
+            "media" if media else (institution.kind or "org"),
+            None,
+            country,
+            sector,
+        )
+        return [MentionSpec(first, last, "ORG", actor, extra=nisbas)]
+    return [spec for piece in content for spec in standalone(piece, tokens_text)]
+
+
+def standalone(piece: Piece, tokens_text: Sequence[str]) -> list[MentionSpec]:
+    if piece.ner and not piece.cues:
+        return [_unknown(piece, tokens_text)]
+    actor = piece.cue(ACTOR)
+    if actor is not None:
+        return [
+            MentionSpec(
+                piece.first,
+                piece.last,
+                actor.mention_type or "ORG",
+                _dictionary_actor(actor),
+                short=actor.short,
+            )
+        ]
+    country = piece.cue(COUNTRY)
+    if country is not None:
+        return [MentionSpec(piece.first, piece.last, "GPE", _state(country), place=country)]
+    metonym = piece.cue(METONYM)
+    city = _best_city(piece)
+    if metonym is not None:
+        if metonym.ref:  # بروكسل for the European Union
+            return [
+                MentionSpec(piece.first, piece.last, "GPE", _dictionary_actor(metonym), place=city)
+            ]
+        if metonym.capital:
+            return [MentionSpec(piece.first, piece.last, "GPE", _state(metonym), place=city)]
+        spec = ActorSpec(
+            ("institution", metonym.name, metonym.country or ""),
+            metonym.name,
+            "state",
+            None,
+            metonym.country,
+            metonym.sector,
+        )
+        kind = metonym.mention_type or "FAC"
+        return [MentionSpec(piece.first, piece.last, kind, spec, place=city)]
+    if city is not None:
+        return [MentionSpec(piece.first, piece.last, "GPE", None, place=city)]
+    nisba = piece.cue(NISBA)
+    if nisba is not None:
+        return [MentionSpec(piece.first, piece.last, "NORP", _state(nisba))]
+    place = piece.cue(PLACE)
+    if place is not None:
+        return [
+            MentionSpec(piece.first, piece.last, place.mention_type or "LOC", None, place=place)
+        ]
+    if piece.ner:
+        return [_unknown(piece, tokens_text)]
+    return []
+
+
+def _best_city(piece: Piece) -> Cue | None:
+    cities = [c for c in piece.cues if c.category == CITY]
+    if not cities:
+        return None
+    # Capitals first: "طرابلس" is more often Tripoli, Libya's capital, than another Tripoli.
+    return sorted(cities, key=lambda c: (not c.capital,))[0]
+
+
+def _norp(piece: Piece) -> MentionSpec:
+    return MentionSpec(piece.first, piece.last, "NORP", None)
+
+
+def _country(content: Sequence[Piece]) -> str | None:
+    for category in (NISBA, COUNTRY, INSTITUTION, ACTOR, TITLE):
+        for piece in content:
+            cue = piece.cue(category)
+            if cue is not None and cue.country:
+                return cue.country
+    return None
+
+
+def _apposed_name(run: Sequence[Piece]) -> Piece | None:
+    """A non-person dictionary name in apposition (not after من/في, which make it a group
+    the others belong to: "مصادر في حزب الله")."""
+    for index, piece in enumerate(run):
+        cue = piece.cue(ACTOR)
+        if cue is None or cue.kind == "person":
+            continue
+        before = [p for p in run[:index] if not p.quote]
+        if before and before[-1].glue:
+            return None
+        return piece
+    return None
+
+
+def _sector(content: Sequence[Piece], title: Cue | None, institution: Cue | None) -> str | None:
+    if institution is not None and institution.sector:
+        return institution.sector
+    for piece in content:
+        cue = piece.cue(ANONYMOUS)
+        if cue is not None and cue.sector:
+            return cue.sector
+    if title is not None and title.sector:
+        return title.sector
+    actor = next((p.cue(ACTOR) for p in content if p.has(ACTOR)), None)
+    return actor.sector if actor else None
+
+
+def _person(
+    piece: Piece, tokens_text: Sequence[str], country: str | None, sector: str | None
+) -> MentionSpec:
+    actor = piece.cue(ACTOR)
+    if actor is not None:
+        spec = _dictionary_actor(actor)
+        spec.country = spec.country or country
+        spec.sector = spec.sector or sector
+        return MentionSpec(piece.first, piece.last, "PERSON", spec, short=actor.short)
+    text = " ".join(tokens_text[piece.first : piece.last + 1])
+    spec = ActorSpec(("name", text), text, "person", None, country, sector)
+    return MentionSpec(piece.first, piece.last, "PERSON", spec)
+
+
+def _unknown(piece: Piece, tokens_text: Sequence[str]) -> MentionSpec:
+    text = " ".join(tokens_text[piece.first : piece.last + 1])
+    ner = piece.ner or "ORG"
+    if ner in ("PERSON", "ORG"):
+        kind = "person" if ner == "PERSON" else "org"
+        return MentionSpec(piece.first, piece.last, ner, ActorSpec(("name", text), text, kind))
+    return MentionSpec(piece.first, piece.last, ner if ner in ("GPE", "FAC") else "LOC", None)
+
+
+def _dictionary_actor(cue: Cue) -> ActorSpec:
+    return ActorSpec(
+        ("dict", cue.ref or cue.name),
+        cue.name,
+        cue.kind or "org",
+        cue.name_ar,
+        cue.country,
+        cue.sector,
+        cue.ref,
+    )
+
+
+def _state(cue: Cue) -> ActorSpec:
+    return ActorSpec(
+        ("state", cue.country or cue.name), cue.name, "state", cue.name_ar, cue.country
+    )

@@ -1,0 +1,91 @@
+"""Within-document reference linking for actor mentions.
+
+* An office named without a person ("الرئيس الروسي", "Russia's defence minister")
+  resolves to the dictionary's holder of that office at the publication date;
+  with no date, or no holder on record, it stays a generic office actor.
+* A short form listed as ambiguous (``short`` in the dictionary, e.g. "كيم")
+  names its full entry only when that entry is mentioned in full in the same
+  article; otherwise it is an unknown name.
+* An unknown name whose words are all part of a known person's name in the same
+  article ("شويغو" after "سيرغي شويغو") is that person.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from khabar.actors.compose import ActorSpec, MentionSpec
+from khabar.actors.lexicon import Lexicon
+from khabar.actors.resources import ActorEntry
+from khabar.text.normalize import normalize
+
+
+def link_references(
+    specs: Sequence[MentionSpec], lexicon: Lexicon, published: str | None
+) -> list[MentionSpec]:
+    specs = list(specs)
+    for spec in specs:
+        if spec.actor is not None and spec.actor.key[0] == "office" and spec.title is not None:
+            holder = office_holder(lexicon, spec.title.office, spec.actor.country, published)
+            if holder is not None:
+                spec.actor = _entry_spec(holder)
+    full_refs = {s.actor.ref for s in specs if s.actor is not None and s.actor.ref and not s.short}
+    # A short form with no full mention beside it is too ambiguous to keep (الجزيرة).
+    specs = [
+        s for s in specs if not (s.short and s.actor is not None and s.actor.ref not in full_refs)
+    ]
+    people = [s.actor for s in specs if s.actor is not None and s.actor.kind == "person"]
+    known = [a for a in people if a.key[0] in ("dict", "name")]
+    for spec in specs:
+        actor = spec.actor
+        if actor is None or actor.key[0] != "name":
+            continue
+        words = _words(actor.name)
+        for other in known:
+            if other is actor or other.key == actor.key:
+                continue
+            names = [other.name] + ([other.name_ar] if other.name_ar else [])
+            if any(words < _words(n) for n in names):
+                spec.actor = other
+                break
+    return specs
+
+
+def office_holder(
+    lexicon: Lexicon, office: str | None, country: str | None, published: str | None
+) -> ActorEntry | None:
+    """The dictionary person holding ``office`` for ``country`` on ``published``, if on record."""
+    if not office or not country or not published:
+        return None
+    holders = [
+        entry
+        for entry in lexicon.actors.values()
+        for role in entry.roles
+        if role.office == office
+        and (role.country or entry.country) == country
+        and _within(published, role.start, role.end)
+    ]
+    return holders[0] if len(holders) == 1 else None
+
+
+def _within(day: str, start: str | None, end: str | None) -> bool:
+    # Dates in the dictionary may be YYYY or YYYY-MM: compare on the common prefix length.
+    if start and day[: len(start)] < start:
+        return False
+    return not (end and day[: len(end)] >= end)
+
+
+def _entry_spec(entry: ActorEntry) -> ActorSpec:
+    return ActorSpec(
+        ("dict", entry.id),
+        entry.name,
+        entry.kind,
+        entry.name_ar,
+        entry.country,
+        entry.sector,
+        entry.id,
+    )
+
+
+def _words(name: str) -> frozenset[str]:
+    return frozenset(normalize(part, "ar") for part in name.replace("-", " ").split() if part)

@@ -1,0 +1,279 @@
+"""Everything the actor stage can recognise, in one phrase index, built once.
+
+Entries come from the resource files in ``khabar/data/actors`` (see its README):
+the actor dictionary, countries, capitals and cities, nationality adjectives,
+office titles, institution nouns, buildings that stand for governments, and
+anonymous sources. Each entry is a :class:`Cue` saying what kind of thing the
+phrase names and what it contributes (a country, a sector, an office, ...).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from khabar.actors import resources
+from khabar.actors.phrases import PhraseIndex
+
+# What a matched phrase is.
+ACTOR = "actor"  # a dictionary entry (person, organisation, outlet, armed group, ...)
+COUNTRY = "country"
+CITY = "city"
+NISBA = "nisba"  # a nationality adjective or demonym: الروسي, Russian
+TITLE = "title"  # an office: الرئيس, وزير الدفاع, President
+INSTITUTION = "institution"  # الجيش, وزارة الخارجية, army, media
+METONYM = "metonym"  # a building standing for a government: البيت الأبيض
+ANONYMOUS = "anonymous"  # مصادر, officials, reports
+PLACE = "place"  # a region, sea, landmark or facility from the places gazetteer
+
+
+# Place names and buildings also match without their article (في كرملين).
+BARE_CATEGORIES = frozenset({"country", "city", "metonym", "place"})
+# Gazetteer kinds that name facilities (FAC); other curated kinds are regions (LOC).
+FACILITY_KINDS = frozenset({"landmark", "facility", "base", "crossing", "camp"})
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    category: str
+    name: str  # English name of what it names, or of the title/institution
+    name_ar: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    kind: str | None = None  # actor kind for actors and anonymous/institution entries
+    office: str | None = None  # title entries: hos, hog, fm, dm, ...
+    context: str | None = None  # e.g. "military" for وزير الدفاع
+    ref: str | None = None  # dictionary id, or GeoNames id for cities
+    capital: bool = False
+    short: bool = False  # an ambiguous short form (كيم): only used when the full name is near
+    mention_type: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    index: PhraseIndex[Cue]
+    actors: dict[str, resources.ActorEntry]
+    countries: dict[str, resources.Country]
+
+
+MEDIA_LABELS = frozenset({"media", "newspapers", "local media", "state media"})
+# Unnamed people who speak for a state unless the phrase says otherwise ("المسؤولون الروس").
+OFFICIAL_LABELS = frozenset({"official", "officials", "diplomat", "diplomats", "spokesperson"})
+
+# English labels for office codes and sectors, used to name generic actors
+# ("Foreign Minister of Iran", "Iraq military").
+OFFICE_LABELS = {
+    "hos": "President",
+    "hog": "Prime Minister",
+    "vp": "Vice President",
+    "fm": "Foreign Minister",
+    "dm": "Defence Minister",
+    "minister": "Minister",
+    "nsa": "National Security Adviser",
+    "speaker": "Speaker",
+    "envoy": "Envoy",
+    "mil_chief": "Military Chief",
+    "intel_chief": "Intelligence Chief",
+    "spokesperson": "Spokesperson",
+    "leader": "Leader",
+    "igo_head": "Secretary-General",
+    "igo_fm": "Foreign Policy Chief",
+    "other": "Official",
+}
+SECTOR_LABELS = {
+    "GOV": "government",
+    "MIL": "military",
+    "COP": "police",
+    "SPY": "intelligence",
+    "MED": "media",
+    "LEG": "parliament",
+    "JUD": "judiciary",
+    "OPP": "opposition",
+    "REB": "rebels",
+    "PTY": "party",
+    "BUS": "business",
+    "CVL": "civilians",
+    "IGO": "international organisation",
+    "NGO": "non-governmental organisation",
+    "HLH": "health",
+    "EDU": "education",
+    "REL": "religious",
+    "LAB": "labour",
+    "REF": "refugees",
+    "ELI": "elites",
+    "CRM": "criminals",
+    "INS": "insurgents",
+    "SEP": "separatists",
+    "UAF": "armed group",
+}
+
+
+@cache
+def load_lexicon(extra_actor_files: tuple[str, ...] = ()) -> Lexicon:
+    index: PhraseIndex[Cue] = PhraseIndex()
+    countries = dict(resources.load_countries())
+    paths = tuple(Path(name) for name in extra_actor_files)
+    actors = {a.id: a for a in resources.load_actor_dictionary(paths)}
+    for phrase, cue, lang in _entries(countries, actors):
+        index.add(phrase, cue, lang, bare=cue.category in BARE_CATEGORIES)
+    return Lexicon(index, actors, countries)
+
+
+def _lang(text: str) -> str:
+    return "ar" if any("\u0600" <= ch <= "\u06ff" for ch in text) else "en"
+
+
+def _entries(
+    countries: dict[str, resources.Country], actors: dict[str, resources.ActorEntry]
+) -> Iterator[tuple[str, Cue, str]]:
+    for country in countries.values():
+        cue = Cue(COUNTRY, country.name_en, _first(country.names_ar), country.iso3, kind="state")
+        for name in (country.name_en, *country.aliases_en):
+            yield name, cue, "en"
+        for name in country.names_ar:
+            yield name, cue, "ar"
+    for city in resources.load_cities():
+        capital = city.feature_code == "PPLC"
+        cue = Cue(
+            CITY,
+            city.name_en,
+            _first(city.names_ar),
+            city.country,
+            ref=str(city.geonames),
+            capital=capital,
+        )
+        for name in city.names_ar:
+            yield name, cue, "ar"
+        yield city.name_en, cue, "en"
+    for nisba in resources.load_nisba():
+        if nisba.ambiguous:
+            continue
+        nation = countries.get(nisba.iso3)
+        cue = Cue(
+            NISBA,
+            nation.name_en if nation else nisba.iso3,
+            _first(nation.names_ar) if nation else None,
+            nisba.iso3,
+            kind="state",
+        )
+        yield nisba.form, cue, nisba.lang
+    for actor in actors.values():
+        cue = _actor_cue(actor, short=False)
+        for name in actor.forms_en:
+            yield name, cue, "en"
+        for name in actor.forms_ar:
+            yield name, cue, "ar"
+        short = _actor_cue(actor, short=True)
+        for name in actor.short:
+            yield name, short, _lang(name)
+    for title in resources.load_titles():
+        label = title.text if title.lang == "en" else OFFICE_LABELS.get(title.office, "Official")
+        yield (
+            title.text,
+            Cue(
+                TITLE,
+                label,
+                sector=title.sector,
+                kind="person",
+                office=title.office,
+                context=title.context,
+            ),
+            title.lang,
+        )
+    for item in resources.load_institutions():
+        label = SECTOR_LABELS.get(item.sector, item.sector.lower())
+        yield (
+            item.text,
+            Cue(
+                INSTITUTION,
+                label,
+                country=item.country,
+                sector=item.sector,
+                kind=item.kind,
+                context=item.context,
+                mention_type="ORG",
+            ),
+            item.lang,
+        )
+    for metonym in resources.load_metonyms():
+        if metonym.kind == "block":
+            continue
+        if metonym.actor and metonym.actor in actors:
+            entry = actors[metonym.actor]
+            cue = Cue(
+                METONYM,
+                entry.name,
+                entry.name_ar,
+                entry.country,
+                entry.sector,
+                kind=entry.kind,
+                ref=entry.id,
+                mention_type="GPE",
+            )
+        else:
+            label = SECTOR_LABELS.get(metonym.sector, "government")
+            cue = Cue(
+                METONYM,
+                label,
+                None,
+                metonym.country,
+                metonym.sector,
+                kind="state",
+                capital=metonym.kind == "capital",
+                mention_type="FAC" if metonym.kind == "building" else "GPE",
+            )
+        yield metonym.text, cue, metonym.lang
+    yield from _places()
+    for anonymous in resources.load_anonymous():
+        # Unnamed outlets ("وسائل إعلام أمريكية") are media; other unnamed speakers anonymous.
+        kind = "media" if anonymous.name_en in MEDIA_LABELS else "anonymous"
+        cue = Cue(
+            ANONYMOUS,
+            anonymous.name_en,
+            sector=anonymous.sector,
+            kind=kind,
+            context=anonymous.context,
+            mention_type="ORG",
+        )
+        yield anonymous.text, cue, anonymous.lang
+
+
+def _places() -> Iterator[tuple[str, Cue, str]]:
+    """Regions, seas, landmarks and admin regions: mentions for the places stage to geocode."""
+    from khabar.resolve.gazetteer import CURATED_KINDS, load_places
+
+    for named in load_places():
+        entry = named.entry
+        if entry.kind not in CURATED_KINDS and entry.kind != "admin":
+            continue
+        if len(named.name) < 4:
+            continue  # short admin names ("Ain", "Bar") are ordinary words too
+        mention_type = (
+            "FAC" if entry.kind in FACILITY_KINDS else "GPE" if entry.kind == "admin" else "LOC"
+        )
+        cue = Cue(PLACE, entry.name, entry.name_ar, entry.country, mention_type=mention_type)
+        yield named.name, cue, named.lang
+
+
+def _actor_cue(actor: resources.ActorEntry, *, short: bool) -> Cue:
+    return Cue(
+        ACTOR,
+        actor.name,
+        actor.name_ar or None,
+        actor.country,
+        actor.sector,
+        kind=actor.kind,
+        ref=actor.id,
+        short=short,
+        mention_type=_mention_type(actor.kind),
+    )
+
+
+def _first(names: tuple[str, ...] | list[str]) -> str | None:
+    return names[0] if names else None
+
+
+def _mention_type(kind: str) -> str:
+    return {"person": "PERSON", "state": "GPE"}.get(kind, "ORG")

@@ -1,0 +1,193 @@
+"""A phrase index over clitic-split tokens: longest match of known names in a sentence.
+
+Names are indexed by the same tokenizer that analyses the text, so an entry and
+the text agree on how each word splits. Each token has a *key*: the normalised
+stem with the conjunctions and prepositions dropped and the article kept
+(``وبالأمم`` -> ``الامم``, ``لروسيا`` -> ``روسيا``). The first token of a phrase
+may also match without its article (``الكرملين`` / ``كرملين``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Generic, NamedTuple, TypeVar
+
+from khabar.document import Token
+from khabar.text.words import tokenize
+
+T = TypeVar("T")
+
+_ARTICLE = "ال"
+# Possessive endings of English names ("Russia's"): not part of the name.
+_POSSESSIVE = ("'s", "’s", "'", "’")
+
+
+class Keys(NamedTuple):
+    """How a token can match: ``full`` (article kept), ``bare`` (article dropped) and
+    ``raw`` (the whole token but a leading conjunction: for names whose first letter the
+    tokenizer took for a preposition, كالي is not ك + الي)."""
+
+    full: str
+    bare: str
+    raw: str
+
+
+_EMPTY = Keys("", "", "")
+_CONJUNCTIONS = frozenset({"و", "ف"})
+
+
+def token_keys(token: Token) -> Keys:
+    """The match keys of a token. Punctuation and symbols get empty keys, which no phrase has."""
+    if not is_word(token):
+        return _EMPTY
+    stems = [w.norm for w in token.words if not w.clitic]
+    core = "".join(stems) if stems else token.words[-1].norm if token.words else ""
+    core = _drop_possessive(core)
+    has_article = any(w.clitic and w.norm == _ARTICLE for w in token.words)
+    # An enclitic pronoun makes a different word (حكومته is not حكومة): keep it apart.
+    suffix = "".join(
+        w.norm
+        for i, w in enumerate(token.words)
+        if w.clitic and i > 0 and _after_stem(token, i) and not w.norm.startswith(_POSSESSIVE)
+    )
+    core = core + ("+" + suffix if suffix else "")
+    full = _ARTICLE + core if has_article else core
+    words = token.words
+    if len(words) > 1 and words[0].clitic and words[0].norm in _CONJUNCTIONS:
+        words = words[1:]
+    if not (len(words) > 1 and words[0].clitic and words[0].norm != _ARTICLE):
+        return Keys(full, core, full)  # nothing but a conjunction was split off the front
+    raw = _drop_possessive("".join(w.norm for w in words))
+    return Keys(full, core, raw)
+
+
+def _drop_possessive(key: str) -> str:
+    for ending in _POSSESSIVE:
+        if key.endswith(ending) and len(key) > len(ending):
+            return key[: -len(ending)]
+    return key
+
+
+def _after_stem(token: Token, index: int) -> bool:
+    return any(not w.clitic for w in token.words[:index])
+
+
+def _lost_prefix(token: Token) -> bool:
+    """True when the tokenizer split a preposition or conjunction off this token."""
+    return any(w.clitic and w.norm != _ARTICLE for w in token.words[:1])
+
+
+def is_word(token: Token) -> bool:
+    return any(ch.isalnum() for ch in token.text)
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseMatch(Generic[T]):
+    """Tokens ``first``..``last`` (inclusive, sentence-token indexes) matched ``payloads``."""
+
+    first: int
+    last: int
+    payloads: tuple[T, ...]
+
+
+class PhraseIndex(Generic[T]):
+    """Maps phrases to payloads and finds their longest non-overlapping matches."""
+
+    def __init__(self) -> None:
+        self._phrases: dict[tuple[str, ...], list[T]] = {}
+        self._prefixes: set[tuple[str, ...]] = set()
+        self.max_len = 1
+
+    def add(self, phrase: str, payload: T, lang: str, *, bare: bool = False) -> None:
+        """Index ``phrase``; with ``bare``, also without its leading article.
+
+        Written with the article, a proper name is often found without it
+        (الكرملين / في كرملين); common nouns are not (الخارجية is not خارجية).
+        """
+        keys = phrase_keys(phrase, lang)
+        if not keys:
+            return
+        variants = [keys]
+        if bare and keys[0].startswith(_ARTICLE) and len(keys[0]) > len(_ARTICLE) + 1:
+            variants.append((keys[0][len(_ARTICLE) :], *keys[1:]))
+        for variant in variants:
+            items = self._phrases.setdefault(variant, [])
+            if payload not in items:
+                items.append(payload)
+            for length in range(1, len(variant)):
+                self._prefixes.add(variant[:length])
+        self.max_len = max(self.max_len, len(keys))
+
+    def __len__(self) -> int:
+        return len(self._phrases)
+
+    def lookup(self, phrase: str, lang: str) -> tuple[T, ...]:
+        keys = phrase_keys(phrase, lang)
+        return tuple(self._phrases.get(keys, ())) if keys else ()
+
+    def match_at(self, keys: Sequence[Keys], start: int) -> PhraseMatch[T] | None:
+        """The longest phrase starting at token ``start``; ``keys`` come from :func:`token_keys`."""
+        best: tuple[int, list[T]] | None = None
+        # Depth-first over each token's alternative keys, pruned by the phrase prefixes.
+        stack: list[tuple[int, tuple[str, ...]]] = [
+            (start, (key,)) for key in _distinct(keys[start])
+        ]
+        while stack:
+            position, phrase = stack.pop()
+            found = self._phrases.get(phrase)
+            if found and (best is None or position > best[0]):
+                best = (position, found)
+            following = position + 1
+            if (
+                following < len(keys)
+                and len(phrase) < self.max_len
+                and phrase in self._prefixes
+                and keys[following].full
+            ):
+                stack.extend(
+                    (following, (*phrase, key))
+                    for key in (keys[following].full, keys[following].raw)
+                    if key
+                )
+        return PhraseMatch(start, best[0], tuple(best[1])) if best else None
+
+    def find_all(self, keys: Sequence[Keys]) -> list[PhraseMatch[T]]:
+        """Longest matches, left to right, never overlapping."""
+        matches: list[PhraseMatch[T]] = []
+        position = 0
+        while position < len(keys):
+            match = self.match_at(keys, position) if keys[position].full else None
+            if match is None:
+                position += 1
+                continue
+            matches.append(match)
+            position = match.last + 1
+        return matches
+
+
+def _distinct(keys: Keys) -> list[str]:
+    seen: list[str] = []
+    for key in keys:
+        if key and key not in seen:
+            seen.append(key)
+    return seen
+
+
+def phrase_keys(phrase: str, lang: str) -> tuple[str, ...]:
+    """An entry's keys: each token's full key, or its raw form when the tokenizer took a
+    first letter of the name for a preposition (names do not start with one)."""
+    tokens = [t for t in tokenize(phrase, 0, len(phrase), lang) if is_word(t)]
+    keys = []
+    for token in tokens:
+        token_key = token_keys(token)
+        keys.append(token_key.raw if _lost_prefix(token) else token_key.full)
+    return tuple(keys)
+
+
+def build_index(entries: Iterable[tuple[str, T, str]]) -> PhraseIndex[T]:
+    """An index of ``(phrase, payload, lang)`` entries."""
+    index: PhraseIndex[T] = PhraseIndex()
+    for phrase, payload, lang in entries:
+        index.add(phrase, payload, lang)
+    return index

@@ -1,0 +1,235 @@
+"""The ``actors`` stage: mentions of people, states, organisations and places, and their actors.
+
+Per sentence: match the lexicon over clitic-aware token keys (``phrases.py``),
+add names the statistical tagger finds that the lexicon does not know (Arabic),
+read the runs of pieces as references (``compose.py``), then, per document,
+resolve office titles to their holders at the publication date and link short
+names to the full names they abbreviate (``coref.py``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from khabar.actors.compose import (
+    CONJUNCTION_CLITICS,
+    GLUE,
+    QUOTES,
+    ActorSpec,
+    MentionSpec,
+    Piece,
+    interpret,
+    runs,
+)
+from khabar.actors.coref import link_references
+from khabar.actors.english_ner import english_entities
+from khabar.actors.lexicon import Cue, Lexicon, load_lexicon
+from khabar.actors.phrases import PhraseMatch, is_word, token_keys
+from khabar.config import Config
+from khabar.document import Actor, Document, Mention, Sentence, Token
+
+PROCLITICS = frozenset({"و", "ف", "ب", "ل", "ك", "س"})
+TAGGER_TYPES = {"PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "LOC": "LOC", "GPE": "GPE"}
+
+
+class ActorsStage:
+    name = "actors"
+    requires = ("sentences", "language")
+    sets = ("mentions", "actors")
+
+    def __init__(self, config: Config) -> None:
+        self.config = config
+        self.lexicon = load_lexicon(tuple(config.actor_files))
+        self._tagger: Any = None
+
+    def tagger(self) -> Any:
+        if self._tagger is None:
+            from khabar.actors.tagger import load_tagger
+
+            self._tagger = load_tagger()
+        return self._tagger
+
+    def __call__(self, doc: Document) -> Document:
+        lang = "ar" if doc.language == "ar" else "en"
+        statistical = self.config.statistical_ner
+        entities = english_entities(doc.text) if lang == "en" and statistical else []
+        found: list[tuple[MentionSpec, list[Token]]] = []
+        for sentence in doc.sentences:
+            tokens = sentence.tokens
+            if not tokens:
+                continue
+            if lang == "ar" and statistical:
+                names = self._tagged(sentence)
+            else:
+                names = _token_ranges(sentence, entities)
+            pieces = self._pieces(sentence, names)
+            texts = [t.text for t in tokens]
+            for run in runs(pieces, lang):
+                for spec in interpret(run, texts):
+                    found.append((spec, tokens))
+                    found.extend((extra, tokens) for extra in spec.extra)
+        linked = link_references([spec for spec, _ in found], self.lexicon, doc.published)
+        tokens_of = {id(spec): tokens for spec, tokens in found}
+        _build(doc, [(spec, tokens_of[id(spec)]) for spec in linked], self.lexicon)
+        return doc
+
+    def _pieces(self, sentence: Sentence, names: list[tuple[int, int, str]]) -> list[Piece]:
+        tokens = sentence.tokens
+        keys = [token_keys(t) for t in tokens]
+        # A hyphen inside a name ("Jong-un") does not break it: match without it.
+        units = [i for i, t in enumerate(tokens) if not _inner_hyphen(tokens, i)]
+        matches: list[PhraseMatch[Cue]] = self.lexicon.index.find_all([keys[i] for i in units])
+        covered: dict[int, Piece] = {}
+        for match in matches:
+            piece = Piece(units[match.first], units[match.last], match.payloads)
+            for index in range(piece.first, piece.last + 1):
+                covered[index] = piece
+        for first, last, kind in names:
+            if any(i in covered for i in range(first, last + 1)):
+                continue
+            piece = Piece(first, last, ner=kind)
+            for index in range(first, last + 1):
+                covered[index] = piece
+        pieces: list[Piece] = []
+        for index, token in enumerate(tokens):
+            found = covered.get(index)
+            if found is not None:
+                if not pieces or pieces[-1] is not found:
+                    found.starts_with_conjunction = _conjunction(tokens[found.first])
+                    pieces.append(found)
+                continue
+            pieces.append(
+                Piece(
+                    index,
+                    index,
+                    glue=keys[index][1] in GLUE or keys[index][0] in GLUE,
+                    quote=token.text in QUOTES,
+                    starts_with_conjunction=_conjunction(token),
+                )
+            )
+        return pieces
+
+    def _tagged(self, sentence: Sentence) -> list[tuple[int, int, str]]:
+        """Names the tagger finds, as token ranges with a mention type."""
+        words = sentence.words
+        if not words:
+            return []
+        token_of: list[int] = []
+        for t_index, token in enumerate(sentence.tokens):
+            token_of.extend([t_index] * len(token.words))
+        tags = self.tagger().tag([w.text for w in words])
+        spans: list[tuple[int, int, str]] = []
+        start: int | None = None
+        kind = ""
+        for index, tag in enumerate([*tags, "O"]):
+            if start is not None and not (tag.startswith("I-") and tag[2:] == kind):
+                mapped = TAGGER_TYPES.get(kind)
+                if mapped:
+                    spans.append((token_of[start], token_of[index - 1], mapped))
+                start = None
+            if tag.startswith("B-") or (tag.startswith("I-") and start is None):
+                start, kind = index, tag[2:]
+        return spans
+
+
+def _token_ranges(
+    sentence: Sentence, entities: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """Entities (character spans) inside ``sentence`` as token ranges."""
+    ranges = []
+    for start, end, kind in entities:
+        if start < sentence.start or end > sentence.end:
+            continue
+        inside = [i for i, t in enumerate(sentence.tokens) if t.start < end and start < t.end]
+        if inside:
+            ranges.append((inside[0], inside[-1], kind))
+    return ranges
+
+
+def _inner_hyphen(tokens: Sequence[Token], index: int) -> bool:
+    token = tokens[index]
+    return (
+        token.text in "-‐–"
+        and 0 < index < len(tokens) - 1
+        and tokens[index - 1].end == token.start
+        and token.end == tokens[index + 1].start
+    )
+
+
+def _conjunction(token: Token) -> bool:
+    return (
+        bool(token.words) and token.words[0].clitic and token.words[0].norm in CONJUNCTION_CLITICS
+    )
+
+
+def _char_span(first: Token, last: Token) -> tuple[int, int]:
+    """The mention's characters: from the first word after any proclitics to the end."""
+    start = first.start
+    for word in first.words:
+        # Skip و ف ب ل ك س, and an article written ل after ل (للولايات -> ولايات).
+        if word.clitic and (word.norm in PROCLITICS or (word.norm == "ال" and word.text != "ال")):
+            continue
+        start = word.start
+        break
+    end = last.end
+    if (
+        last.words
+        and len(last.words) > 1
+        and last.words[-1].clitic
+        and last.words[-1].norm[:1] in "'’"
+    ):
+        end = last.words[-1].start  # "Russia's" -> "Russia"
+    return start, end
+
+
+def _build(doc: Document, found: list[tuple[MentionSpec, list[Token]]], lexicon: Lexicon) -> None:
+    mentions: list[Mention] = []
+    actors: dict[tuple[str, ...], Actor] = {}
+    taken: list[tuple[int, int]] = []
+    for spec, tokens in found:
+        start, end = _char_span(tokens[spec.first], tokens[spec.last])
+        if end <= start or not is_word(tokens[spec.first]):
+            continue
+        if spec.type != "NORP" and any(s < end and start < e for s, e in taken):
+            continue
+        mention = Mention(f"m{len(mentions) + 1}", start, end, doc.text[start:end], spec.type)
+        if spec.type != "NORP":
+            taken.append((start, end))
+        if spec.actor is not None:
+            actor = actors.get(spec.actor.key)
+            if actor is None:
+                actor = _actor(f"a{len(actors) + 1}", spec.actor, lexicon)
+                actors[spec.actor.key] = actor
+            actor.mentions.append(mention.id)
+            mention.actor = actor.id
+        mentions.append(mention)
+    mentions.sort(key=lambda m: (m.start, m.end))
+    renumber = {m.id: f"m{i + 1}" for i, m in enumerate(mentions)}
+    for mention in mentions:
+        mention.id = renumber[mention.id]
+    for actor in actors.values():
+        actor.mentions = sorted((renumber[m] for m in actor.mentions), key=lambda m: int(m[1:]))
+    doc.mentions = mentions
+    doc.actors = list(actors.values())
+
+
+def _actor(actor_id: str, spec: ActorSpec, lexicon: Lexicon) -> Actor:
+    """The actor record, with generic actors named from their country and label."""
+    country = lexicon.countries.get(spec.country or "")
+    country_name = country.name_en if country else None
+    name, name_ar, wikidata = spec.name, spec.name_ar, None
+    kind_of_key = spec.key[0]
+    if kind_of_key == "state" and country is not None:
+        name, name_ar, wikidata = country.name_en, _first(country.names_ar), country.wikidata
+    elif kind_of_key == "office":
+        name = f"{spec.name} of {country_name}" if country_name else spec.name
+    elif kind_of_key in ("institution", "anonymous"):
+        name = f"{country_name} {spec.name}" if country_name else spec.name
+    if spec.ref and spec.ref in lexicon.actors:
+        wikidata = lexicon.actors[spec.ref].wikidata
+    return Actor(actor_id, name, name_ar, spec.kind, spec.country, spec.sector, wikidata, [])
+
+
+def _first(names: Sequence[str]) -> str | None:
+    return names[0] if names else None

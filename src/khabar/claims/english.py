@@ -1,0 +1,312 @@
+"""English attribution rules: ``X said (that) C``, ``C, X said``, ``“C,” said X``, ``according to``.
+
+The speaker is the noun phrase left of the verb (back to a clause boundary), or
+right of it when the verb follows a quotation or a comma (inverted ``said X``).
+Chains: ``X, citing Y, said`` and ``X quoted Y as saying`` give speaker Y via X.
+"""
+
+from __future__ import annotations
+
+from khabar.claims.found import Found, Span2, quote_ending_before, quoted_whole, trim
+from khabar.claims.lexicon import Cue, Lexicon, SourceHead
+from khabar.claims.view import QUOTE_CHARS, Tok, entry_at, is_in
+
+MAX_SUBJECT = 8
+_AUX = frozenset(
+    {"has", "have", "had", "will", "would", "could", "should", "may", "might", "did", "does"}
+    | {"do", "is", "was", "were", "are", "be", "been", "also", "not", "never", "previously"}
+    | {"repeatedly", "later", "then", "often", "has", "reportedly", "publicly", "privately"}
+)
+_LEFT_STOP = frozenset(
+    {"that", "and", "but", "because", "if", "so", "when", "while", "as", "which", "where"}
+    | {"though", "although", "after", "before", "since", "until", "than", "or", "what", "who"}
+)
+_RIGHT_STOP = frozenset(
+    {"in", "on", "at", "during", "who", "which", "that", "to", "after", "before", "when"}
+    | {"last", "yesterday", "today", "earlier", "later", "as", "and", "but", "while", "of"}
+)
+_LEADING_ADVERBS = frozenset({"but", "and", "so", "yet", "still", "now", "then", "meanwhile"})
+_QUOTE_SKIP: frozenset[str] = frozenset()
+# Before a bare verb these make it hypothetical or infinitival ("to say", "would tell"):
+# no attribution.
+_IRREALIS = frozenset(
+    {"to", "would", "could", "will", "can", "should", "might", "may", "must", "not", "n't"}
+    | {"did", "do", "does", "don’t", "don't", "didn’t", "didn't", "let", "let’s"}
+)
+
+
+class EnglishRules:
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+        self.pronouns = lex.role("pronoun")
+
+    def find(
+        self,
+        text: str,
+        toks: list[Tok],
+        mentions: dict[int, int],
+        pairs: dict[int, int],
+        types: dict[int, str] | None = None,
+    ) -> list[Found]:
+        found: list[Found] = []
+        i = 0
+        while i < len(toks):
+            entry, size = entry_at(toks, i, self.lex.cues, self.lex.max_cue)
+            if not isinstance(entry, Cue) or entry.kind == "chain":
+                i += 1
+                continue
+            if entry.kind == "according":
+                item = self._according(text, toks, i, size)
+            elif entry.kind == "tail":
+                item = Found(
+                    cue=(toks[i].start, toks[i + size - 1].end),
+                    content=trim(text, toks[0].start, toks[i].start) or (0, 0),
+                    stance="assert",
+                    inherit=True,
+                )
+            elif (
+                i > 0
+                and toks[i].norm == entry.form[0]
+                and _bare(entry)
+                and (toks[i - 1].norm in _IRREALIS)
+            ):
+                item = None
+            else:
+                item = self._verb(text, toks, i, size, entry, pairs)
+            if item is not None and item.content[1] > item.content[0]:
+                found.append(item)
+            i += size
+        return found
+
+    def _verb(
+        self, text: str, toks: list[Tok], index: int, size: int, cue: Cue, pairs: dict[int, int]
+    ) -> Found | None:
+        first = index
+        while first > 0 and toks[first - 1].norm in _AUX:
+            first -= 1
+        cue_span = (toks[first].start, toks[index + size - 1].end)
+        after = index + size
+        left = self._left_np(toks, first)
+        if left is None and first > 0 and toks[first - 1].text == ",":
+            left = self._subject_before_comma(toks, first, after, pairs)
+        item = Found(cue=cue_span, content=(0, 0), stance=cue.stance)
+        pos = after
+        if left is not None:
+            item.speaker = (toks[left[0]].start, toks[left[1] - 1].end)
+        if cue.kind == "chain_verb":
+            # X quoted Y as saying ...
+            right = self._right_np(toks, after)
+            if right is None or left is None:
+                return None
+            item.via.append((toks[left[0]].start, toks[left[1] - 1].end))
+            item.speaker = (toks[right[0]].start, toks[right[1] - 1].end)
+            pos = right[1]
+            if pos + 1 < len(toks) and toks[pos].norm == "as" and toks[pos + 1].norm == "saying":
+                pos += 2
+        elif left is None:
+            citing = self._citing_before(toks, first)
+            right = self._right_np(toks, after) if citing is None else None
+            if citing is not None:
+                via, speaker = citing
+                item.via.append(via)
+                item.speaker = speaker
+            elif right is not None:
+                item.speaker = (toks[right[0]].start, toks[right[1] - 1].end)
+                pos = right[1]
+        # X said, citing Y, that ...
+        if pos + 1 < len(toks) and toks[pos].text == "," and toks[pos + 1].norm == "citing":
+            inner = self._right_np(toks, pos + 2)
+            if inner is not None and item.speaker is not None:
+                item.via.append(item.speaker)
+                item.speaker = (toks[inner[0]].start, toks[inner[1] - 1].end)
+                pos = inner[1]
+        quote = quote_ending_before(toks, first if left is None else left[0], pairs, _QUOTE_SKIP)
+        if quote is not None:
+            item.content = quote
+            item.direct = True
+        else:
+            content = self._content(text, toks, pos, left, first, cue)
+            if content is None:
+                return None
+            item.content = content
+            item.direct = quoted_whole(text, content, pairs)
+        if item.speaker is None:
+            if cue.bare == "impersonal" and index > 0 and toks[index - 1].norm in ("is", "was"):
+                item.impersonal = True
+            else:
+                return None
+        elif self._pronoun(text, item.speaker):
+            item.inherit = True
+        head = self._head(text, toks, item.speaker)
+        item.head = head.name if head else None
+        item.stance = self._stance(text, item, cue)
+        return item
+
+    def _stance(self, text: str, item: Found, cue: Cue) -> str:
+        if cue.stance == "assert":
+            words = set(text[item.content[0] : item.content[1]].lower().split())
+            if (
+                any(form[0] in words for form in self.lex.role("denial"))
+                and cue.content == "object"
+            ):
+                return "deny"
+            if item.direct:
+                return "quote"
+        return cue.stance
+
+    def _content(
+        self,
+        text: str,
+        toks: list[Tok],
+        pos: int,
+        left: tuple[int, int] | None,
+        first: int,
+        cue: Cue,
+    ) -> Span2 | None:
+        end = len(toks)
+        # Skip an addressee (told reporters that ..., told CNN: ...).
+        j = pos
+        while (
+            j < len(toks)
+            and j - pos < 4
+            and toks[j].norm not in ("that", ":")
+            and not toks[j].punct
+        ):
+            if cue.form[0] not in ("tell", "tells", "told", "telling"):
+                break
+            j += 1
+        if j < len(toks) and toks[j].norm in ("that", ":"):
+            j += 1
+        elif (
+            cue.form[0] in ("tell", "tells", "told", "telling")
+            and j < len(toks)
+            and toks[j].text == ","
+        ):
+            j += 1
+        if j < end:
+            after = trim(text, toks[j].start, toks[end - 1].end)
+            if after is not None and (j - pos <= 3 or j > pos):
+                return after
+        # C, X said.
+        start_tok = left[0] if left is not None else first
+        before = trim(text, toks[0].start, toks[start_tok].start) if start_tok > 0 else None
+        return before
+
+    # -- noun phrases ---------------------------------------------------------------
+    def _left_np(self, toks: list[Tok], verb: int) -> tuple[int, int] | None:
+        j = verb
+        while j > 0 and verb - j < MAX_SUBJECT:
+            tok = toks[j - 1]
+            if tok.punct and tok.text not in ("'", "’", "-", "."):
+                break
+            if tok.norm in _LEFT_STOP:
+                break
+            j -= 1
+        while j < verb and toks[j].norm in _LEADING_ADVERBS:
+            j += 1
+        if j >= verb or verb - j >= MAX_SUBJECT:
+            return None
+        return j, verb
+
+    def _subject_before_comma(
+        self, toks: list[Tok], first: int, after: int, pairs: dict[int, int]
+    ) -> tuple[int, int] | None:
+        """The subject of a verb that follows a comma, unless the verb is inverted.
+
+        ``Smith, the chairman, said ...`` -> the appositive phrase; ``..., saying ...``
+        -> the sentence's subject; ``“...,” said Smith.`` / ``..., said Smith.`` -> None
+        (the speaker is right of the verb).
+        """
+        if toks[first].norm.endswith("ing"):
+            return self._sentence_subject(toks)
+        if quote_ending_before(toks, first, pairs, _QUOTE_SKIP) is not None:
+            return None
+        right = self._right_np(toks, after)
+        if right is not None and (right[1] >= len(toks) or toks[right[1]].punct):
+            return None
+        comma = first - 1
+        k = comma - 1
+        while k >= 0 and toks[k].text != "," and comma - k <= 2 * MAX_SUBJECT:
+            if toks[k].text in QUOTE_CHARS:
+                return None
+            k -= 1
+        if k < 1 or toks[k].text != ",":
+            return None
+        head = self._left_np(toks, k)
+        return (head[0], comma) if head is not None else None
+
+    def _sentence_subject(self, toks: list[Tok]) -> tuple[int, int] | None:
+        start = 0
+        for k in range(min(6, len(toks))):
+            if toks[k].text == "," and toks[0].text[:1].isupper() and k < 5:
+                start = k + 1
+                break
+        end = start
+        while end < len(toks) and end - start < 6:
+            text = toks[end].text
+            if text[:1].isupper() or toks[end].norm in ("the", "a", "an", "his", "her", "’s", "'s"):
+                end += 1
+                continue
+            break
+        return (start, end) if end > start else None
+
+    def _right_np(self, toks: list[Tok], start: int) -> tuple[int, int] | None:
+        j = start
+        while j < len(toks) and j - start < MAX_SUBJECT:
+            tok = toks[j]
+            if (tok.punct and tok.text not in ("'", "’", "-")) or tok.norm in _RIGHT_STOP:
+                break
+            j += 1
+        return (start, j) if j > start else None
+
+    def _citing_before(self, toks: list[Tok], verb: int) -> tuple[Span2, Span2] | None:
+        """``X, citing Y, said``: (X, Y) when the verb follows such a parenthesis."""
+        if verb < 4 or toks[verb - 1].text != ",":
+            return None
+        for k in range(verb - 2, max(0, verb - 2 - MAX_SUBJECT), -1):
+            if toks[k].norm == "citing" and k >= 2 and toks[k - 1].text == ",":
+                left = self._left_np(toks, k - 1)
+                if left is None:
+                    return None
+                return (
+                    (toks[left[0]].start, toks[left[1] - 1].end),
+                    (toks[k + 1].start, toks[verb - 2].end),
+                )
+        return None
+
+    def _according(self, text: str, toks: list[Tok], index: int, size: int) -> Found | None:
+        right = self._right_np(toks, index + size)
+        if right is None:
+            return None
+        cue_span = (toks[index].start, toks[index + size - 1].end)
+        speaker = (toks[right[0]].start, toks[right[1] - 1].end)
+        before = trim(text, toks[0].start, toks[index].start) if index > 0 else None
+        if before is None and right[1] < len(toks):
+            content = trim(text, toks[right[1]].start, toks[-1].end)
+        else:
+            content = before
+        if content is None:
+            return None
+        item = Found(cue=cue_span, content=content, stance="assert", speaker=speaker)
+        head = self._head(text, toks, speaker)
+        item.head = head.name if head else None
+        return item
+
+    def _pronoun(self, text: str, span: Span2) -> bool:
+        return (text[span[0] : span[1]].lower(),) in self.pronouns
+
+    def _head(self, text: str, toks: list[Tok], span: Span2 | None) -> SourceHead | None:
+        if span is None:
+            return None
+        for k, tok in enumerate(toks):
+            if span[0] <= tok.start and tok.end <= span[1]:
+                entry, _ = entry_at(toks, k, self.lex.heads, self.lex.max_head)
+                if isinstance(entry, SourceHead) and is_in(tok, {(tok.norm,): ""}):
+                    return entry
+        return None
+
+
+def _bare(cue: Cue) -> bool:
+    """A base verb form (say, tell), as opposed to says, said, saying."""
+    word = cue.form[0]
+    return not word.endswith(("s", "ed", "ing")) and word not in ("told", "said", "wrote", "knew")

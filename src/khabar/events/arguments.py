@@ -1,0 +1,332 @@
+"""Who acts and who receives: actor and recipient of a trigger from the mentions around it.
+
+Rules over word order, for Arabic VSO and SVO clauses and English SVO:
+
+* a verb after a relative pronoun (الذي زار، who visited) takes the mention before the
+  pronoun as its actor;
+* otherwise an Arabic verb's actor is the first mention right after it (VSO), else the
+  nearest mention before it in the clause, skipping mentions inside a relative clause
+  (SVO); an English verb's actor is the nearest mention before it, or the agent after
+  "by" in a passive;
+* a noun's following genitive (زيارة كيم، تزويد موسكو) is its actor for acts such as
+  visits and meetings, and its recipient for acts done to someone (supply, attack,
+  sanction); a nationality adjective after it (غارة إسرائيلية) is always the actor; a
+  possessive pronoun on it (دعمها) points to the speaker of the claim it is told in;
+  otherwise the subject of the clause (its first mention) acts;
+* the recipient is the nearest other mention after the trigger (and after the actor);
+* a passive verb (قُتل، was killed) has no actor in the clause;
+* with no actor in the clause, the speaker of the claim that reports the event, or the
+  subject of the previous sentence, carries over at lower confidence.
+
+Arguments never cross the edge of the window they are given (the clause, or the
+content of the claim that reports the event).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+PREPOSITIONS = frozenset(
+    {
+        "الي",
+        "مع",
+        "علي",
+        "ضد",
+        "ل",
+        "ب",
+        "من",
+        "لدي",
+        "عن",
+        "في",
+        "بين",
+        "to",
+        "with",
+        "against",
+        "on",
+        "at",
+        "toward",
+        "towards",
+        "into",
+        "from",
+        "for",
+        "in",
+        "by",
+        "between",
+    }
+)
+RELATIVE_PRONOUNS = frozenset(
+    {"الذي", "التي", "الذين", "اللذان", "اللتان", "اللذين", "اللتين", "اللواتي", "who", "which"}
+)
+CONJUNCTIONS = frozenset({"و", "and", "&"})
+# Types whose nominal trigger takes the one acted upon as its genitive (تزويد موسكو).
+PATIENT_GENITIVE = frozenset({"AID", "ASSAULT", "SANCTION", "COERCE", "SUPPORT", "ACCUSE"})
+VERB_REACH = 4  # tokens after an Arabic verb within which its VSO subject stands
+NOUN_REACH = 4  # tokens after a noun within which its genitive stands
+NOUN_REACH_DEFINITE = 7  # ... when only definite adjectives and titles stand between
+RECIPIENT_REACH = 2  # tokens after the trigger (or actor) for a recipient with no preposition
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """An actor mention in a sentence: its word and token positions and the actor it names."""
+
+    first_word: int
+    last_word: int
+    first_token: int
+    actor: str
+    mention: str
+    type: str = "ORG"
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """The words of one sentence as the argument rules see them."""
+
+    norms: Sequence[str]
+    token_of: Sequence[int]  # word index -> token index
+    lang: str
+    definite: Sequence[bool] = ()  # per token: carries the article
+    objects: frozenset[str] = frozenset()  # mentions already taken as an earlier recipient
+
+
+@dataclass(frozen=True, slots=True)
+class Arguments:
+    actor: list[str]
+    recipient: list[str]
+    carried_over: bool = False
+    recipient_mentions: tuple[str, ...] = ()
+
+
+def assign_arguments(
+    candidates: list[Candidate],
+    clause: Clause,
+    trigger: tuple[int, int],
+    window: tuple[int, int],
+    *,
+    is_verb: bool,
+    passive: bool,
+    event_type: str,
+    possessive: bool = False,
+    purpose: bool = False,
+    fallback: list[str] | None = None,
+) -> Arguments:
+    """Actor and recipient ids for a trigger spanning words ``trigger`` (end exclusive).
+
+    ``window`` bounds the search (word indexes, end exclusive); ``fallback`` is the
+    actor to use when the clause names none (the claim's speaker, or the previous
+    sentence's subject); ``possessive`` says the trigger carries a possessive pronoun.
+    """
+    start, end = trigger
+    low, high = window
+    inside = [c for c in candidates if c.first_word >= low and c.last_word < high]
+    before = [c for c in inside if c.last_word < start]
+    after = [c for c in inside if c.first_word >= end]
+    actor: list[Candidate] = []
+    recipient: list[Candidate] = []
+    if passive:
+        agent = _agent_after_by(after, clause)
+        actor = [agent] if agent else []
+        pool = [c for c in after if c is not agent] or before[-1:]
+        recipient = _coordinated(pool, clause) if pool else []
+    elif is_verb:
+        actor = _verb_actor(before, after, clause, start, end)
+        recipient = _next_after(after, actor, clause, end)
+    else:
+        genitive = _genitive(after, clause, end)
+        second = _object_after(after, genitive, clause) if genitive is not None else None
+        if genitive is not None and second is not None:
+            # A verbal noun with subject and object (تزويد كوريا الشمالية روسيا).
+            actor, recipient = [genitive], [second]
+        elif genitive is not None and (
+            genitive.type == "NORP" or (event_type not in PATIENT_GENITIVE and not purpose)
+        ):
+            actor = _coordinated(after[after.index(genitive) :], clause)
+        elif genitive is not None:
+            recipient = _coordinated(after[after.index(genitive) :], clause)
+        if not actor and possessive and fallback:
+            # The possessive pronoun points to the speaker (أعلنت كوريا الشمالية دعمها).
+            actor_ids = list(fallback)
+            rest = _next_after(after, [], clause, end) if not recipient else recipient
+            kept = [c.actor for c in rest if c.actor not in actor_ids]
+            return Arguments(actor_ids, _unique(kept), False, tuple(c.mention for c in rest))
+        if not actor and possessive and not fallback and after and not recipient:
+            # خلال زيارتهما ... سيناقش كيم وبوتين: the pronoun points ahead to the subject.
+            return Arguments(_unique(c.actor for c in _coordinated(after, clause)), [])
+        elif not actor and not possessive:
+            actor = _noun_subject(before, clause, start)
+        if not recipient:
+            recipient = _next_after(after, actor, clause, end)
+    actor_ids = _unique(c.actor for c in actor)
+    recipient_ids = [r for r in _unique(c.actor for c in recipient) if r not in actor_ids]
+    taken = tuple(c.mention for c in recipient)
+    if not actor_ids and not passive and fallback:
+        kept = [r for r in recipient_ids if r not in fallback]
+        return Arguments(list(fallback), kept, True, taken)
+    return Arguments(actor_ids, recipient_ids, False, taken)
+
+
+def _verb_actor(
+    before: list[Candidate], after: list[Candidate], clause: Clause, start: int, end: int
+) -> list[Candidate]:
+    relative = _relative_before(clause, start)
+    if relative is not None:
+        antecedent = [c for c in before if c.last_word < relative]
+        return _coordinated_backwards(antecedent, clause) if antecedent else []
+    if clause.lang == "ar" and after:
+        first = after[0]
+        gap = first.first_token - clause.token_of[end - 1]
+        if gap <= VERB_REACH and not _preposition_before(first, clause):
+            return _coordinated(after, clause)
+    subjects = _outside_relative_clauses(before, clause)
+    return _coordinated_backwards(subjects, clause) if subjects else []
+
+
+def _relative_before(clause: Clause, start: int) -> int | None:
+    """The index of a relative pronoun right before the trigger (skipping clitics)."""
+    index = start - 1
+    while index >= 0 and clause.norms[index] in ("و", "ف"):
+        index -= 1
+    if index >= 0 and clause.norms[index] in RELATIVE_PRONOUNS:
+        return index
+    return None
+
+
+def _outside_relative_clauses(before: list[Candidate], clause: Clause) -> list[Candidate]:
+    """Drop mentions that sit inside a relative clause (", الذي زار بيونغ يانغ ،")."""
+    kept = []
+    for candidate in before:
+        words = clause.norms[: candidate.first_word]
+        last_relative = max(
+            (i for i, w in enumerate(words) if w in RELATIVE_PRONOUNS), default=None
+        )
+        if last_relative is not None and not any(w in ("،", ",") for w in words[last_relative:]):
+            continue
+        kept.append(candidate)
+    return kept
+
+
+def _genitive(after: list[Candidate], clause: Clause, end: int) -> Candidate | None:
+    """The mention a nominal trigger governs as its genitive, if one follows it."""
+    if not after:
+        return None
+    first = after[0]
+    trigger_token = clause.token_of[end - 1]
+    gap = first.first_token - trigger_token
+    if gap > NOUN_REACH_DEFINITE:
+        return None
+    between = clause.norms[end : first.first_word]
+    # Other prepositions (إلى، مع، على) introduce a destination or a partner instead.
+    if any(w in PREPOSITIONS and w != "ل" for w in between) or any(
+        w in (",", "،", "؛", ";") for w in between
+    ):
+        return None
+    if gap > NOUN_REACH and not clause.definite:
+        return None
+    if gap > 1 and clause.definite:
+        # Only agreeing definite adjectives and titles may stand between a definite noun and
+        # its genitive (الزيارة المزمعة للزعيم الكوري كيم); an indefinite noun's genitive
+        # follows it at once (مناقشة إمكانية تزويد موسكو: موسكو belongs to تزويد).
+        tokens = range(trigger_token + 1, first.first_token)
+        if not clause.definite[trigger_token] or not all(clause.definite[t] for t in tokens):
+            return None
+    return first
+
+
+def _object_after(after: list[Candidate], genitive: Candidate, clause: Clause) -> Candidate | None:
+    index = after.index(genitive)
+    if index + 1 >= len(after):
+        return None
+    following = after[index + 1]
+    between = clause.norms[genitive.last_word + 1 : following.first_word]
+    if between or following.type == "NORP":
+        return None
+    return following
+
+
+# Within this many tokens, the mention right before a nominal trigger is its subject
+# (أن تجري روسيا وكوريا الشمالية مناورات).
+NEAR_SUBJECT = 3
+
+
+def _noun_subject(before: list[Candidate], clause: Clause, start: int) -> list[Candidate]:
+    subjects = [
+        c for c in _outside_relative_clauses(before, clause) if c.mention not in clause.objects
+    ]
+    if not subjects:
+        return []
+    if clause.lang != "ar":
+        return _coordinated_backwards(subjects, clause)
+    nearest = subjects[-1]
+    if clause.token_of[start] - nearest.first_token <= NEAR_SUBJECT and not _preposition_before(
+        nearest, clause
+    ):
+        return _coordinated_backwards(subjects, clause)
+    # Otherwise the clause's subject: its first mention not introduced by a preposition.
+    for index, candidate in enumerate(subjects):
+        if not _preposition_before(candidate, clause):
+            return _coordinated(subjects[index:], clause)
+    return []
+
+
+def _agent_after_by(after: list[Candidate], clause: Clause) -> Candidate | None:
+    for candidate in after:
+        index = candidate.first_word - 1
+        if index >= 0 and clause.norms[index] in ("by", "من", "قبل"):
+            return candidate
+    return None
+
+
+def _next_after(
+    after: list[Candidate], actor: list[Candidate], clause: Clause, end: int
+) -> list[Candidate]:
+    """The recipient: a mention right after the trigger or its actor (a direct object), or
+    one introduced by a preposition."""
+    taken = {c.mention for c in actor}
+    last = max((c.last_word for c in actor), default=-1)
+    rest = [c for c in after if c.mention not in taken and c.first_word > last]
+    if not rest:
+        return []
+    first = rest[0]
+    if _preposition_before(first, clause):
+        return _coordinated(rest, clause)
+    reference = clause.token_of[max(end - 1, last)]
+    if first.first_token - reference <= RECIPIENT_REACH:
+        return _coordinated(rest, clause)
+    return []
+
+
+def _preposition_before(candidate: Candidate, clause: Clause) -> bool:
+    index = candidate.first_word - 1
+    return index >= 0 and clause.norms[index] in PREPOSITIONS
+
+
+def _coordinated(candidates: list[Candidate], clause: Clause) -> list[Candidate]:
+    """The first candidate and those joined to it by 'and' (كيم وبوتين, Kim and Putin)."""
+    chosen = [candidates[0]]
+    for following in candidates[1:]:
+        gap = clause.norms[chosen[-1].last_word + 1 : following.first_word]
+        if gap and all(word in CONJUNCTIONS for word in gap):
+            chosen.append(following)
+        else:
+            break
+    return chosen
+
+
+def _coordinated_backwards(candidates: list[Candidate], clause: Clause) -> list[Candidate]:
+    chosen = [candidates[-1]]
+    for preceding in reversed(candidates[:-1]):
+        gap = clause.norms[preceding.last_word + 1 : chosen[0].first_word]
+        if gap and all(word in CONJUNCTIONS for word in gap):
+            chosen.insert(0, preceding)
+        else:
+            break
+    return chosen
+
+
+def _unique(ids: object) -> list[str]:
+    seen: list[str] = []
+    for item in ids:  # type: ignore[attr-defined]
+        if item not in seen:
+            seen.append(item)
+    return seen

@@ -1,0 +1,505 @@
+"""The ``events`` stage: PLOVER events from trigger words, with arguments, status and evidence.
+
+For each sentence: match the trigger lexicon over its words, bound each
+trigger's window by the claims around it (an event inside a claim's content
+takes its arguments from that content only), assign actor and recipient
+(``arguments.py``), decide the status (``status.py``), and attach the governing
+date and place. Events told inside a claim link to it; the claims stage must run
+first for that (it is optional: without it every event is in the article's voice).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from khabar.config import Config
+from khabar.document import Claim, DateValue, Document, Event, Place, Sentence, Token, Word
+from khabar.events.arguments import Candidate, Clause, assign_arguments
+from khabar.events.lexicon import CueMatch, TriggerMatch, load_status_cues, load_triggers
+from khabar.events.status import event_status
+from khabar.text.normalize import normalize_ar
+
+# Prepositions that put a place at an event (normalised).
+PLACE_PREPOSITIONS = frozenset(
+    {"في", "ب", "الي", "داخل", "قرب", "in", "at", "to", "near", "inside"}
+)
+PASSIVE_EN_AUX = frozenset({"was", "were", "been", "being", "is", "are"})
+
+
+@dataclass(slots=True)
+class _SentenceView:
+    index: int
+    words: list[Word]
+    norms: list[str]
+    starts: list[int]
+    ends: list[int]
+    token_of: list[int]
+    sentence: Sentence
+
+    @classmethod
+    def of(cls, index: int, sentence: Sentence) -> _SentenceView:
+        words = sentence.words
+        token_of = [t for t, token in enumerate(sentence.tokens) for _ in token.words]
+        return cls(
+            index,
+            words,
+            [w.norm for w in words],
+            [w.start for w in words],
+            [w.end for w in words],
+            token_of,
+            sentence,
+        )
+
+    @property
+    def match_norms(self) -> list[str]:
+        # Clitics as written: the lexicon glues them back onto the next word, and the
+        # article written ل (للقاء) must glue as ل, not as its norm ال.
+        return [normalize_ar(w.text) if w.clitic else w.norm for w in self.words]
+
+    def word_range(self, start: int, end: int) -> tuple[int, int] | None:
+        """Indexes of the words overlapping characters ``start..end`` (end exclusive)."""
+        first = bisect_right(self.ends, start)
+        last = bisect_left(self.starts, end) - 1
+        return (first, last) if first <= last else None
+
+
+class EventsStage:
+    name = "events"
+    requires = ("sentences", "mentions", "actors")
+    sets = ("events",)
+
+    def __init__(self, config: Config) -> None:
+        self.config = config
+
+    def __call__(self, doc: Document) -> Document:
+        lang = "ar" if doc.language == "ar" else "en"
+        triggers, cues = load_triggers(lang), load_status_cues(lang)
+        places = {p.id: p for p in doc.places}
+        events: list[Event] = []
+        previous_subject: list[str] | None = None
+        for index, sentence in enumerate(doc.sentences):
+            view = _SentenceView.of(index, sentence)
+            if not view.words:
+                continue
+            surface = [w.text for w in view.words]
+            clitics = [w.clitic for w in view.words]
+            matches = _one_per_span(triggers.match(surface, view.match_norms, clitics))
+            if not matches:
+                previous_subject = _last_subject(doc, view) or previous_subject
+                continue
+            cue_matches = cues.match(surface, view.match_norms, clitics)
+            candidates = _candidates(doc, view)
+            hinting = [m for m in matches if m.entry.hint]
+            verbs = [m.start_word for m in matches if m.pos == "verb"]
+            objects: set[str] = set()
+            sentence_events: list[tuple[Event, TriggerMatch]] = []
+            for position, match in enumerate(matches):
+                if _object_of_earlier_trigger(match, matches[:position]):
+                    continue
+                event = self._event(
+                    doc,
+                    view,
+                    match,
+                    candidates,
+                    cue_matches,
+                    hinting,
+                    verbs,
+                    places,
+                    lang,
+                    previous_subject,
+                    objects,
+                )
+                if event is not None:
+                    sentence_events.append((event, match))
+                    if event.actor:
+                        previous_subject = event.actor
+            _share_future(sentence_events, view)
+            for event, _match in sentence_events:
+                event.id = f"e{len(events) + 1}"
+                events.append(event)
+        doc.events = events
+        return doc
+
+    def _event(
+        self,
+        doc: Document,
+        view: _SentenceView,
+        match: TriggerMatch,
+        candidates: list[Candidate],
+        cue_matches: list[CueMatch],
+        hinting: list[TriggerMatch],
+        verbs: list[int],
+        places: dict[str, Place],
+        lang: str,
+        previous_subject: list[str] | None,
+        objects: set[str],
+    ) -> Event | None:
+        stem_first = _first_stem(view.words, match.start_word, match.end_word)
+        while (
+            stem_first > 0
+            and view.words[stem_first - 1].clitic
+            and view.words[stem_first - 1].norm == "ال"
+            and view.token_of[stem_first - 1] == view.token_of[stem_first]
+        ):
+            stem_first -= 1  # the trigger text keeps its article (الزيارة، للقاء -> لقاء)
+        last_token = view.sentence.tokens[view.token_of[match.end_word - 1]]
+        trigger_start = view.words[stem_first].start
+        trigger_end = max(view.words[match.end_word - 1].end, last_token.end)
+        claim, cue_claims = _claim_for(doc.claims, trigger_start, trigger_end)
+        if _not_an_event(view, match, stem_first, claim):
+            return None
+        window = _window(view, claim, bool(cue_claims))
+        clause = Clause(
+            view.norms, view.token_of, lang, _definite(view.sentence), frozenset(objects)
+        )
+        speakers = _speaker_mentions(doc, view)
+        if not cue_claims:
+            # Who reports an event does not act in it (نقلت إنترفاكس عن شويغو قوله بشأن ...).
+            candidates = [c for c in candidates if c.mention not in speakers]
+        trigger = (match.start_word, match.end_word)
+        is_verb = match.pos == "verb"
+        if cue_claims:
+            # A reporting verb that is itself an event (نفت، اتهمت): its speakers act.
+            args_actor = _unique_ids(c.speaker for c in cue_claims if c.speaker)
+            others = [c for c in candidates if c.mention not in speakers]
+            recipient = assign_arguments(
+                others,
+                clause,
+                trigger,
+                window,
+                is_verb=True,
+                passive=True,
+                event_type=match.entry.type,
+            ).recipient
+            carried = False
+        else:
+            speaker = [claim.speaker] if claim is not None and claim.speaker else None
+            speaker = speaker or _sentence_speaker(doc, view, trigger_start)
+            arguments = assign_arguments(
+                candidates,
+                clause,
+                trigger,
+                window,
+                is_verb=is_verb,
+                passive=_passive(view, match, lang),
+                event_type=match.entry.type,
+                possessive=_possessive(last_token),
+                purpose=_purpose(view, match.start_word, stem_first),
+                fallback=speaker or (previous_subject if is_verb else None),
+            )
+            args_actor, recipient, carried = (
+                arguments.actor,
+                arguments.recipient,
+                arguments.carried_over,
+            )
+            objects.update(arguments.recipient_mentions)
+            if carried and claim is not None and speaker == [claim.speaker]:
+                carried = False  # the claim's own speaker is no guess
+        if match.entry.ambiguous and (carried or not (args_actor or recipient)):
+            return None
+        stance = claim.stance if claim is not None else None
+        if cue_claims:
+            # A reporting act happened; only negation or a future marker changes that.
+            usable = [c for c in cue_matches if c.cue.scope == "next_verb"]
+        else:
+            usable = list(cue_matches)
+        status_window = _with_cue(view, window, claim)
+        status, evidence = event_status(
+            match, usable, hinting, verbs, status_window, stance, [w.text for w in view.words]
+        )
+        if (
+            status == "asserted"
+            and claim is not None
+            and claim.speaker
+            and claim.speaker not in args_actor
+        ):
+            # Told by a party about another party's act: an unconfirmed report.
+            status = "alleged"
+            evidence.append("reported-by-other")
+        return Event(
+            id="",
+            type=match.entry.type,
+            trigger=doc.span(trigger_start, trigger_end),
+            sentence=view.index,
+            mode=match.entry.mode,
+            context=list(match.entry.context),
+            actor=args_actor,
+            recipient=[r for r in recipient if r not in args_actor],
+            status=status,
+            claim=claim.id if claim is not None else None,
+            when=_when(doc.dates, view, window, trigger_start),
+            where=_where(doc, view, window, match, places),
+            confidence=_confidence(match, bool(args_actor), bool(recipient), carried, evidence),
+            cameo=match.entry.cameo,
+        )
+
+
+def _one_per_span(matches: list[TriggerMatch]) -> list[TriggerMatch]:
+    """One reading per trigger span: the first unambiguous entry, else the first entry."""
+    chosen: dict[tuple[int, int], TriggerMatch] = {}
+    for match in matches:
+        key = (match.start_word, match.end_word)
+        current = chosen.get(key)
+        if current is None or (current.entry.ambiguous and not match.entry.ambiguous):
+            chosen[key] = match
+    return sorted(chosen.values(), key=lambda m: m.start_word)
+
+
+_PROCLITICS = frozenset({"و", "ف", "ب", "ل", "ك", "س"})
+
+
+def _first_stem(words: list[Word], start: int, end: int) -> int:
+    """The first word of the trigger after conjunctions and prepositions (the article stays)."""
+    for index in range(start, end):
+        if not (words[index].clitic and words[index].norm in _PROCLITICS):
+            return index
+    return start
+
+
+def _candidates(doc: Document, view: _SentenceView) -> list[Candidate]:
+    sentence_start, sentence_end = view.starts[0], view.ends[-1]
+    found = []
+    for mention in doc.mentions:
+        if mention.actor is None or mention.end <= sentence_start or mention.start >= sentence_end:
+            continue
+        span = view.word_range(mention.start, mention.end)
+        if span:
+            found.append(
+                Candidate(
+                    span[0],
+                    span[1],
+                    view.token_of[span[0]],
+                    mention.actor,
+                    mention.id,
+                    mention.type,
+                )
+            )
+    found.sort(key=lambda c: c.first_word)
+    # Nested mentions (a nisba inside a title phrase): keep the outermost.
+    outer: list[Candidate] = []
+    for candidate in found:
+        if outer and candidate.first_word <= outer[-1].last_word:
+            if candidate.last_word > outer[-1].last_word:
+                outer[-1] = candidate
+            continue
+        outer.append(candidate)
+    return outer
+
+
+def _last_subject(doc: Document, view: _SentenceView) -> list[str] | None:
+    candidates = _candidates(doc, view)
+    return [candidates[0].actor] if candidates else None
+
+
+def _claim_for(claims: list[Claim], start: int, end: int) -> tuple[Claim | None, list[Claim]]:
+    """The innermost claim whose content holds the trigger, and the claims whose cue it is."""
+    holding = [c for c in claims if c.content.start <= start and end <= c.content.end]
+    holding.sort(key=lambda c: c.content.end - c.content.start)
+    cue_of = [c for c in claims if c.cue is not None and c.cue.start <= start < c.cue.end]
+    return (holding[0] if holding else None), cue_of
+
+
+def _unique_ids(ids: object) -> list[str]:
+    seen: list[str] = []
+    for item in ids:  # type: ignore[attr-defined]
+        if item not in seen:
+            seen.append(item)
+    return seen
+
+
+# Prepositions written as a clitic (بالصواريخ): a weapon noun after one is an instrument.
+_CLITIC_PREPOSITIONS = frozenset({"ب", "ل", "ك"})
+
+
+def _not_an_event(
+    view: _SentenceView, match: TriggerMatch, stem_first: int, claim: Claim | None
+) -> bool:
+    """Trigger words that name no event here."""
+    if match.pos == "noun" and match.entry.ambiguous:
+        previous = view.words[stem_first - 1] if stem_first > 0 else None
+        while previous is not None and previous.clitic and previous.norm == "ال":
+            index = view.words.index(previous)
+            previous = view.words[index - 1] if index > 0 else None
+        if (
+            previous is not None
+            and previous.clitic
+            and previous.norm in _CLITIC_PREPOSITIONS
+            and not _after_light_verb(view, view.words.index(previous))
+        ):
+            return True
+    # "نفت ... الاتهامات": the accusations are what is denied, not a new accusation.
+    return (
+        match.pos == "noun"
+        and match.entry.type == "ACCUSE"
+        and claim is not None
+        and claim.stance == "deny"
+    )
+
+
+def _object_of_earlier_trigger(match: TriggerMatch, earlier: list[TriggerMatch]) -> bool:
+    """A weapon noun after a supply or attack trigger names what is supplied or used."""
+    if match.pos != "noun" or not match.entry.ambiguous:
+        return False
+    return any(0 <= match.start_word - other.end_word <= OBJECT_REACH for other in earlier)
+
+
+OBJECT_REACH = 6
+
+
+def _share_future(sentence_events: list[tuple[Event, TriggerMatch]], view: _SentenceView) -> None:
+    """A nominal event in a sentence whose verb is future takes that tense (خلال زيارتهما
+    ... سيناقش، سيقوم برحلة)."""
+    future = any(m.future_prefix for _e, m in sentence_events) or any(
+        w.clitic and w.norm == "س" for w in view.words
+    )
+    if not future:
+        return
+    for event, match in sentence_events:
+        if match.pos == "noun" and event.status == "asserted" and event.claim is None:
+            event.status = "planned"
+
+
+def _definite(sentence: Sentence) -> list[bool]:
+    return [any(w.clitic and w.norm == "ال" for w in t.words) for t in sentence.tokens]
+
+
+def _purpose(view: _SentenceView, start: int, stem_first: int) -> bool:
+    """A verbal noun after the purpose ل (للقاء، لشراء): its genitive is its object."""
+    return any(
+        view.words[i].clitic and view.words[i].text == "ل" and view.words[i].norm == "ل"
+        for i in range(start, stem_first)
+    ) or (
+        stem_first > 0
+        and view.words[stem_first - 1].clitic
+        and view.words[stem_first - 1].norm == "ل"
+        and view.token_of[stem_first - 1] == view.token_of[stem_first]
+    )
+
+
+def _speaker_mentions(doc: Document, view: _SentenceView) -> set[str]:
+    """Mentions of the speakers and intermediaries of the claims made in this sentence."""
+    low, high = view.starts[0], view.ends[-1]
+    here = [c for c in doc.claims if c.cue is not None and low <= c.cue.start < high]
+    spans = [c.speaker_span for c in here if c.speaker_span is not None]
+    vias = {actor for c in here for actor in c.via}
+    return {
+        m.id
+        for m in doc.mentions
+        if low <= m.start < high
+        and (
+            (m.actor is not None and m.actor in vias)
+            or any(m.start < span.end and span.start < m.end for span in spans)
+        )
+    }
+
+
+def _sentence_speaker(doc: Document, view: _SentenceView, position: int) -> list[str] | None:
+    """The speaker of the nearest claim before ``position`` in this sentence."""
+    low = view.starts[0]
+    before = [
+        c for c in doc.claims if c.speaker and c.cue is not None and low <= c.cue.start < position
+    ]
+    return [before[-1].speaker] if before and before[-1].speaker else None
+
+
+def _with_cue(view: _SentenceView, window: tuple[int, int], claim: Claim | None) -> tuple[int, int]:
+    """The status window: the event's window plus its claim's cue (يُعتقد أن ...)."""
+    if claim is None or claim.cue is None:
+        return window
+    span = view.word_range(claim.cue.start, claim.cue.end)
+    return (min(window[0], span[0]), window[1]) if span else window
+
+
+# قام بـ / يقوم بـ + a verbal noun is how Arabic says "to make a visit" (سيقوم برحلة).
+_LIGHT_VERBS = frozenset({"قام", "قامت", "يقوم", "تقوم", "قاموا", "يقومون"})
+
+
+def _after_light_verb(view: _SentenceView, preposition: int) -> bool:
+    index = preposition - 1
+    return index >= 0 and view.norms[index] in _LIGHT_VERBS
+
+
+def _possessive(token: Token) -> bool:
+    """A possessive pronoun on a nominal trigger (دعمها، زيارته)."""
+    words = token.words
+    return len(words) > 1 and words[-1].clitic and any(not w.clitic for w in words[:-1])
+
+
+def _window(view: _SentenceView, claim: Claim | None, is_cue: bool) -> tuple[int, int]:
+    if claim is not None and not is_cue:
+        span = view.word_range(claim.content.start, claim.content.end)
+        if span:
+            return span[0], span[1] + 1
+    return 0, len(view.words)
+
+
+def _passive(view: _SentenceView, match: TriggerMatch, lang: str) -> bool:
+    if match.pos != "verb" or not match.entry.passive_ok:
+        return False
+    if lang == "en":
+        return match.start_word > 0 and view.norms[match.start_word - 1] in PASSIVE_EN_AUX
+    # Arabic passive is marked by a damma on the first letter (قُتل، أُصيب) when vocalised.
+    text = view.words[_first_stem(view.words, match.start_word, match.end_word)].text
+    return len(text) > 1 and text[1] == "\u064f"
+
+
+def _when(
+    dates: list[DateValue], view: _SentenceView, window: tuple[int, int], trigger_start: int
+) -> dict[str, object] | None:
+    low, high = view.starts[window[0]], view.ends[window[1] - 1]
+    sentence_low, sentence_high = view.starts[0], view.ends[-1]
+    for lo, hi in ((low, high), (sentence_low, sentence_high)):
+        inside = [d for d in dates if lo <= d.start and d.end <= hi]
+        if inside:
+            nearest = min(inside, key=lambda d: abs(d.start - trigger_start))
+            return {
+                "text": nearest.text,
+                "start": nearest.range[0] if nearest.range else None,
+                "end": nearest.range[1] if nearest.range else None,
+                "value": nearest.value,
+            }
+    return None
+
+
+def _where(
+    doc: Document,
+    view: _SentenceView,
+    window: tuple[int, int],
+    match: TriggerMatch,
+    places: dict[str, Place],
+) -> dict[str, object] | None:
+    options: list[tuple[int, int, Place, str]] = []
+    for mention in doc.mentions:
+        if mention.place is None or mention.place not in places:
+            continue
+        span = view.word_range(mention.start, mention.end)
+        if span is None or span[0] < window[0] or span[1] >= window[1]:
+            continue
+        marked = span[0] > 0 and view.norms[span[0] - 1] in PLACE_PREPOSITIONS
+        distance = abs(span[0] - match.end_word)
+        # Prefer a place introduced by a preposition, then the nearest.
+        options.append((0 if marked else 1, distance, places[mention.place], mention.text))
+    if not options:
+        return None
+    _marked, _distance, place, text = min(options, key=lambda o: (o[0], o[1]))
+    return {
+        "text": text,
+        "name": place.name,
+        "country": place.country,
+        "lat": place.lat,
+        "lon": place.lon,
+        "geonames": place.geonames,
+    }
+
+
+def _confidence(
+    match: TriggerMatch, has_actor: bool, has_recipient: bool, carried: bool, evidence: list[str]
+) -> float:
+    score = 0.55
+    score += 0.2 if has_actor else 0.0
+    score += 0.1 if has_recipient or not match.entry.needs_recipient else -0.1
+    score -= 0.15 if match.entry.ambiguous else 0.0
+    score -= 0.1 if carried else 0.0
+    score += 0.05 if len(match.form.split()) > 1 else 0.0
+    return max(0.05, min(0.95, round(score, 3)))

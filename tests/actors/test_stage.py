@@ -1,0 +1,89 @@
+"""The actor stage on sentences written for these tests (Arabic and English)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from khabar.document import Actor, Document
+
+Analyse = Callable[..., Document]
+
+
+def actor_of(doc: Document, text: str) -> Actor:
+    mention = next(m for m in doc.mentions if m.text == text)
+    assert mention.actor is not None, f"{text} has no actor"
+    actor = doc.actor(mention.actor)
+    assert actor is not None
+    return actor
+
+
+def test_every_mention_has_exact_offsets(analyse: Analyse) -> None:
+    doc = analyse("قال الرئيس الروسي فلاديمير بوتين إن موسكو لن تتراجع عن مواقفها في أوكرانيا.")
+    assert doc.mentions
+    for mention in doc.mentions:
+        assert doc.text[mention.start : mention.end] == mention.text
+
+
+def test_title_nisba_and_name_give_a_person_with_country_and_sector(analyse: Analyse) -> None:
+    doc = analyse("قال الرئيس الروسي فلاديمير بوتين إن بلاده مستعدة للحوار.")
+    putin = actor_of(doc, "فلاديمير بوتين")
+    assert (putin.name, putin.kind, putin.country, putin.sector) == (
+        "Vladimir Putin",
+        "person",
+        "RUS",
+        "GOV",
+    )
+    assert any(m.type == "NORP" and m.text == "الروسي" for m in doc.mentions)
+
+
+def test_clitics_are_stripped_before_matching_and_from_the_mention(analyse: Analyse) -> None:
+    doc = analyse("وصل الوفد لروسيا وبيونغ يانغ ثم توجه بالأمم المتحدة إلى نيويورك.")
+    assert actor_of(doc, "روسيا").country == "RUS"
+    assert actor_of(doc, "بيونغ يانغ").country == "PRK"
+    un = actor_of(doc, "الأمم المتحدة")
+    assert un.sector == "IGO" and un.country is None
+
+
+def test_capital_and_building_metonymy_name_governments(analyse: Analyse) -> None:
+    doc = analyse("ردت موسكو على بيان البيت الأبيض، فيما التزم الكرملين الصمت.")
+    assert actor_of(doc, "موسكو").country == "RUS"
+    white_house = actor_of(doc, "البيت الأبيض")
+    assert (white_house.country, white_house.sector) == ("USA", "GOV")
+    assert actor_of(doc, "الكرملين").country == "RUS"
+
+
+def test_institution_with_nisba_and_anonymous_sources(analyse: Analyse) -> None:
+    doc = analyse("قال الجيش العراقي إن مصادر استخباراتية كورية جنوبية نقلت معلومات عن الهجوم.")
+    army = actor_of(doc, "الجيش العراقي")
+    assert (army.country, army.sector) == ("IRQ", "MIL")
+    sources = actor_of(doc, "مصادر استخباراتية كورية جنوبية")
+    assert (sources.kind, sources.country, sources.sector) == ("anonymous", "KOR", "SPY")
+
+
+def test_office_without_a_name_resolves_to_its_holder_at_the_date(analyse: Analyse) -> None:
+    doc = analyse("أشاد الرئيس الروسي بالاتفاق.", published="2023-09-05")
+    assert actor_of(doc, "الرئيس الروسي").name == "Vladimir Putin"
+
+
+def test_short_names_link_to_the_full_name_in_the_article(analyse: Analyse) -> None:
+    doc = analyse("التقى الزعيم الكوري الشمالي كيم جونغ أون بالوفد. وقال كيم إن المحادثات مثمرة.")
+    full, short = actor_of(doc, "كيم جونغ أون"), actor_of(doc, "كيم")
+    assert full.id == short.id and full.country == "PRK"
+
+
+def test_an_ambiguous_short_form_alone_gives_no_actor(analyse: Analyse) -> None:
+    doc = analyse("تشهد شبه الجزيرة العربية موجة حر.")
+    assert not any(a.name == "Al Jazeera" for a in doc.actors)
+
+
+def test_english_titles_nationalities_and_outlets(analyse: Analyse) -> None:
+    doc = analyse(
+        "Russian Defence Minister Sergei Shoigu met Iraqi army officers in Baghdad, "
+        "Interfax reported.",
+        language="en",
+    )
+    shoigu = actor_of(doc, "Sergei Shoigu")
+    assert (shoigu.country, shoigu.kind) == ("RUS", "person")
+    army = actor_of(doc, "Iraqi army")
+    assert (army.country, army.sector) == ("IRQ", "MIL")
+    assert actor_of(doc, "Interfax").kind == "media"

@@ -1,0 +1,103 @@
+"""The events stage on sentences written for these tests: types, arguments, status, evidence."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from khabar.document import Document, Event
+
+Analyse = Callable[..., Document]
+
+
+def names(doc: Document, ids: list[str]) -> list[str]:
+    return [doc.actor(i).name for i in ids if doc.actor(i)]  # type: ignore[union-attr]
+
+
+def event(doc: Document, type_: str) -> Event:
+    found = [e for e in doc.events if e.type == type_]
+    assert found, f"no {type_} event in {[(e.type, e.trigger.text) for e in doc.events]}"
+    return found[0]
+
+
+def test_planned_visit_with_actor_recipient_date_and_place(analyse: Analyse) -> None:
+    doc = analyse("سيزور وزير الخارجية الإيراني موسكو الأسبوع المقبل لبحث التعاون.")
+    visit = event(doc, "CONSULT")
+    assert visit.mode == "visit" and visit.status == "planned"
+    actor = doc.actor(visit.actor[0])
+    assert actor is not None and actor.country == "IRN"
+    assert names(doc, visit.recipient) == ["Russia"]
+    assert visit.when is not None and visit.when["text"] == "الأسبوع المقبل"
+    assert visit.where is not None and visit.where["name"] == "Moscow"
+    assert doc.text[visit.trigger.start : visit.trigger.end] == visit.trigger.text
+    assert visit.cameo and visit.cameo.startswith("04")
+
+
+def test_nominal_event_takes_its_genitive_as_actor(analyse: Analyse) -> None:
+    doc = analyse("أثارت زيارة كيم جونغ أون إلى روسيا قلقاً في واشنطن.")
+    visit = event(doc, "CONSULT")
+    assert names(doc, visit.actor) == ["Kim Jong Un"]
+    assert names(doc, visit.recipient) == ["Russia"]
+
+
+def test_denial_makes_the_embedded_event_denied(analyse: Analyse) -> None:
+    doc = analyse("نفت الحكومة العراقية أن تكون قد زودت إيران بالأسلحة.")
+    reject = event(doc, "REJECT")
+    assert reject.status == "asserted"
+    supply = event(doc, "AID")
+    assert supply.status == "denied" and supply.claim is not None
+
+
+def test_accusation_makes_the_embedded_event_alleged(analyse: Analyse) -> None:
+    doc = analyse("اتهمت تركيا الجيش السوري بقصف قرى حدودية.")
+    accuse = event(doc, "ACCUSE")
+    accuser = doc.actor(accuse.actor[0])
+    assert accuser is not None and accuser.country == "TUR" and accuse.status == "asserted"
+    attack = event(doc, "ASSAULT")
+    assert attack.status == "alleged"
+
+
+def test_possibility_and_joint_exercises(analyse: Analyse) -> None:
+    doc = analyse("بحثت مصر والأردن إمكانية إجراء مناورات عسكرية مشتركة.")
+    exercises = event(doc, "COOPERATE")
+    assert exercises.status == "possible"
+
+
+def test_negation_denies_a_verb(analyse: Analyse) -> None:
+    doc = analyse("لم يزر الرئيس الفرنسي الجزائر هذا العام.")
+    assert event(doc, "CONSULT").status == "denied"
+
+
+def test_english_events(analyse: Analyse) -> None:
+    doc = analyse("Israel will send aid to Gaza next week, officials said.", language="en")
+    aid = event(doc, "AID")
+    assert aid.status == "planned" and names(doc, aid.actor) == ["Israel"]
+    doc = analyse("Thousands of protesters rallied in Tunis on Friday.", language="en")
+    assert event(doc, "PROTEST").where is not None
+
+
+def test_historical_background_stays_asserted_with_its_own_date(analyse: Analyse) -> None:
+    doc = analyse("عقد بوتين وأردوغان أول قمة بينهما في عام 2019.")
+    summit = event(doc, "CONSULT")
+    assert summit.status == "asserted" and summit.when is not None
+    assert summit.when["start"] == "2019-01-01"
+
+
+def test_captions_removed_by_cleaning_give_no_events(analyse: Analyse) -> None:
+    text = (
+        "قالت الخارجية إن الوزير سيزور القاهرة.\n"
+        "جنود يطلقون النار خلال اشتباكات في الخرطوم. الصورة: رويترز"
+    )
+    doc = analyse(text)
+    assert any(r.kind == "caption" for r in doc.removed)
+    assert not any(e.type == "ASSAULT" for e in doc.events)
+
+
+def test_supply_asserted_by_one_party_and_denied_by_another_is_contested(analyse: Analyse) -> None:
+    doc = analyse(
+        "اتهمت الولايات المتحدة كوريا الشمالية بتزويد روسيا بالأسلحة. "
+        "ونفت كوريا الشمالية الاتهامات بنقل أسلحة إلى روسيا."
+    )
+    statuses = {e.id: e.status for e in doc.events if e.type == "AID"}
+    assert doc.contested, statuses
+    group = doc.contested[0]
+    assert {statuses[g] for g in group if g in statuses} >= {"alleged", "denied"}
