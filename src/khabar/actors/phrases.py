@@ -37,8 +37,25 @@ _EMPTY = Keys("", "", "")
 _CONJUNCTIONS = frozenset({"و", "ف"})
 
 
+_KEY_CACHE: dict[tuple[str, int], Keys] = {}
+_KEY_CACHE_SIZE = 200_000
+
+
 def token_keys(token: Token) -> Keys:
-    """The match keys of a token. Punctuation and symbols get empty keys, which no phrase has."""
+    """The match keys of a token. Punctuation and symbols get empty keys, which no phrase has.
+
+    A token's words are a function of its text, so keys are cached by text.
+    """
+    cache_key = (token.text, len(token.words))
+    found = _KEY_CACHE.get(cache_key)
+    if found is None:
+        if len(_KEY_CACHE) > _KEY_CACHE_SIZE:
+            _KEY_CACHE.clear()
+        found = _KEY_CACHE[cache_key] = _token_keys(token)
+    return found
+
+
+def _token_keys(token: Token) -> Keys:
     if not is_word(token):
         return _EMPTY
     stems = [w.norm for w in token.words if not w.clitic]
@@ -97,6 +114,7 @@ class PhraseIndex(Generic[T]):
     def __init__(self) -> None:
         self._phrases: dict[tuple[str, ...], list[T]] = {}
         self._prefixes: set[tuple[str, ...]] = set()
+        self._firsts: set[str] = set()
         self.max_len = 1
 
     def add(self, phrase: str, payload: T, lang: str, *, bare: bool = False) -> None:
@@ -112,6 +130,7 @@ class PhraseIndex(Generic[T]):
         if bare and keys[0].startswith(_ARTICLE) and len(keys[0]) > len(_ARTICLE) + 1:
             variants.append((keys[0][len(_ARTICLE) :], *keys[1:]))
         for variant in variants:
+            self._firsts.add(variant[0])
             items = self._phrases.setdefault(variant, [])
             if payload not in items:
                 items.append(payload)
@@ -128,11 +147,12 @@ class PhraseIndex(Generic[T]):
 
     def match_at(self, keys: Sequence[Keys], start: int) -> PhraseMatch[T] | None:
         """The longest phrase starting at token ``start``; ``keys`` come from :func:`token_keys`."""
+        firsts = [key for key in _distinct(keys[start]) if key in self._firsts]
+        if not firsts:
+            return None
         best: tuple[int, list[T]] | None = None
         # Depth-first over each token's alternative keys, pruned by the phrase prefixes.
-        stack: list[tuple[int, tuple[str, ...]]] = [
-            (start, (key,)) for key in _distinct(keys[start])
-        ]
+        stack: list[tuple[int, tuple[str, ...]]] = [(start, (key,)) for key in firsts]
         while stack:
             position, phrase = stack.pop()
             found = self._phrases.get(phrase)

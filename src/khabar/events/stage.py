@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from khabar.config import Config
-from khabar.document import Claim, DateValue, Document, Event, Place, Sentence, Token, Word
+from khabar.document import Claim, DateValue, Document, Event, Mention, Place, Sentence, Token, Word
 from khabar.events.arguments import Candidate, Clause, assign_arguments
 from khabar.events.lexicon import CueMatch, TriggerMatch, load_status_cues, load_triggers
 from khabar.events.status import event_status
@@ -36,9 +36,11 @@ class _SentenceView:
     ends: list[int]
     token_of: list[int]
     sentence: Sentence
+    mentions: list[Mention]
+    speakers: set[str]
 
     @classmethod
-    def of(cls, index: int, sentence: Sentence) -> _SentenceView:
+    def of(cls, index: int, sentence: Sentence, mentions: list[Mention]) -> _SentenceView:
         words = sentence.words
         token_of = [t for t, token in enumerate(sentence.tokens) for _ in token.words]
         return cls(
@@ -49,6 +51,8 @@ class _SentenceView:
             [w.end for w in words],
             token_of,
             sentence,
+            mentions,
+            set(),
         )
 
     @property
@@ -78,8 +82,13 @@ class EventsStage:
         places = {p.id: p for p in doc.places}
         events: list[Event] = []
         previous_subject: list[str] | None = None
+        ordered = sorted(doc.mentions, key=lambda m: m.start)
+        starts = [m.start for m in ordered]
         for index, sentence in enumerate(doc.sentences):
-            view = _SentenceView.of(index, sentence)
+            inside = ordered[
+                bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)
+            ]
+            view = _SentenceView.of(index, sentence, inside)
             if not view.words:
                 continue
             surface = [w.text for w in view.words]
@@ -90,6 +99,7 @@ class EventsStage:
                 continue
             cue_matches = cues.match(surface, view.match_norms, clitics)
             candidates = _candidates(doc, view)
+            view.speakers = _speaker_mentions(doc, view)
             hinting = [m for m in matches if m.entry.hint]
             verbs = [m.start_word for m in matches if m.pos == "verb"]
             objects: set[str] = set()
@@ -153,7 +163,7 @@ class EventsStage:
         clause = Clause(
             view.norms, view.token_of, lang, _definite(view.sentence), frozenset(objects)
         )
-        speakers = _speaker_mentions(doc, view)
+        speakers = view.speakers
         if not cue_claims:
             # Who reports an event does not act in it (نقلت إنترفاكس عن شويغو قوله بشأن ...).
             candidates = [c for c in candidates if c.mention not in speakers]
@@ -260,7 +270,7 @@ def _first_stem(words: list[Word], start: int, end: int) -> int:
 def _candidates(doc: Document, view: _SentenceView) -> list[Candidate]:
     sentence_start, sentence_end = view.starts[0], view.ends[-1]
     found = []
-    for mention in doc.mentions:
+    for mention in view.mentions:
         if mention.actor is None or mention.end <= sentence_start or mention.start >= sentence_end:
             continue
         span = view.word_range(mention.start, mention.end)
@@ -385,7 +395,7 @@ def _speaker_mentions(doc: Document, view: _SentenceView) -> set[str]:
     vias = {actor for c in here for actor in c.via}
     return {
         m.id
-        for m in doc.mentions
+        for m in view.mentions
         if low <= m.start < high
         and (
             (m.actor is not None and m.actor in vias)
@@ -470,7 +480,7 @@ def _where(
     places: dict[str, Place],
 ) -> dict[str, object] | None:
     options: list[tuple[int, int, Place, str]] = []
-    for mention in doc.mentions:
+    for mention in view.mentions:
         if mention.place is None or mention.place not in places:
             continue
         span = view.word_range(mention.start, mention.end)

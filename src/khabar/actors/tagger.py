@@ -1,0 +1,410 @@
+"""The statistical Arabic named-entity tagger: a linear-chain CRF over word features.
+
+The model is trained with python-crfsuite by ``scripts/train_ner.py`` on the
+public Arabic NER corpora and shipped as numpy arrays
+(``khabar/data/ner/ner-crf-v1.weights.npz``), with its card and scores beside
+it; decoding needs numpy only. It tags PERSON, ORG, LOC (places, including countries and
+cities) and MISC in BIO over a sentence's words.
+
+Words may come with clitics attached, as in the corpora (``وروسيا``), or split
+off, as the pipeline's segmenter gives them (``و`` ``روسيا``, maybe ``ال``
+``عراق``). Features therefore look at the normalised word, its clitic-stripped
+core and the gazetteer kind of either, so both forms land on the same weights.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import re
+from collections.abc import Sequence
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+
+from khabar.errors import ResourceError
+
+__all__ = [
+    "MODEL_NAME",
+    "WEIGHTS_NAME",
+    "CrfWeights",
+    "FeatureExtractor",
+    "Gazetteer",
+    "Tagger",
+    "export_weights",
+    "load_tagger",
+    "normalise",
+]
+
+MODEL_NAME = "ner-crf-v1.crfsuite"
+WEIGHTS_NAME = "ner-crf-v1.weights.npz"
+GAZETTEER_NAME = "gazetteer.tsv"
+
+_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c-\u200f\ufeff]")
+_CHAR_MAP = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
+_ARABIC = re.compile("^[\u0621-\u064a]+$")
+_LATIN = re.compile("^[A-Za-z]+$")
+_DIGITS = re.compile(r"^[\d٠-٩.,/:-]+$")
+_PUNCT = re.compile(r"^[^\w]+$")
+_MAX_CACHE = 1 << 17
+
+
+def normalise(word: str) -> str:
+    """Matching form: no diacritics or tatweel, one alef, ى -> ي, ة -> ه, Latin lower case."""
+    return _DIACRITICS.sub("", word).translate(_CHAR_MAP).lower()
+
+
+def _strip_clitics(word: str) -> tuple[str, str, str]:
+    """(proclitics, word without conjunction/preposition, bare core) of a normalised word.
+
+    Only strips where enough of a word is left, so short stems survive; the CRF
+    also sees the unstripped form and weighs the two.
+    """
+    prefix = ""
+    rest = word
+    if len(rest) > 3 and rest[0] in "وف":
+        prefix, rest = rest[0], rest[1:]
+    if len(rest) > 4 and rest.startswith("لل"):
+        prefix, rest = prefix + "ل", "ا" + rest[1:]
+    elif len(rest) > 4 and rest[0] in "بكل" and rest[1:3] == "ال":
+        prefix, rest = prefix + rest[0], rest[1:]
+    with_article = rest
+    if len(rest) > 4 and rest.startswith("ال"):
+        prefix, rest = prefix + "ال", rest[2:]
+    return prefix, with_article, rest
+
+
+def _shape(word: str) -> str:
+    if _ARABIC.match(word):
+        return "ar"
+    if _LATIN.match(word):
+        return "lat"
+    if _DIGITS.match(word):
+        return "num"
+    if _PUNCT.match(word):
+        return "punct"
+    return "mixed"
+
+
+class Gazetteer:
+    """Name lists by kind (COUNTRY, CITY, REGION, ... and trigger words), normalised.
+
+    Multi-word names are matched longest first over a sentence; a name's first
+    word may carry clitics (``وكوريا الشمالية``).
+    """
+
+    def __init__(self, entries: Sequence[tuple[str, str]]) -> None:
+        self.single: dict[str, set[str]] = {}
+        # multi-word names indexed by their first word: the sentence scan stays one lookup a word
+        self.multi: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for kind, name in entries:
+            words = tuple(normalise(name).split())
+            if not words:
+                continue
+            if len(words) == 1:
+                self.single.setdefault(words[0], set()).add(kind)
+            else:
+                self.multi.setdefault(words[0], []).append((words[1:], kind))
+        for options in self.multi.values():
+            options.sort(key=lambda option: (-len(option[0]), option[1]))
+
+    @classmethod
+    def from_file(cls, path: Path) -> Gazetteer:
+        """Read ``kind<TAB>name`` rows (``#`` comments allowed)."""
+        if not path.is_file():
+            raise ResourceError(f"gazetteer {path} is missing; run scripts/train_ner.py")
+        with path.open(encoding="utf-8") as handle:
+            rows = [row for row in csv.reader(handle, delimiter="\t") if row and row[0][:1] != "#"]
+        return cls([(row[0], row[1]) for row in rows if len(row) >= 2])
+
+    def kinds(self, variants: Sequence[str]) -> set[str]:
+        found: set[str] = set()
+        for variant in variants:
+            found |= self.single.get(variant, set())
+        return found
+
+    def spans(self, forms: list[tuple[str, ...]]) -> list[str]:
+        """Per word, ``B-KIND``/``I-KIND`` marks of multi-word names, longest match first."""
+        marks = [""] * len(forms)
+        i = 0
+        n = len(forms)
+        while i < n:
+            step = 1
+            best: tuple[int, str] | None = None
+            for first in forms[i]:
+                for rest, kind in self.multi.get(first, ()):
+                    end = i + 1 + len(rest)
+                    if end > n or (best is not None and end - i <= best[0]):
+                        continue
+                    if all(forms[i + 1 + k][0] == word for k, word in enumerate(rest)):
+                        best = (end - i, kind)
+                        break
+            if best is not None:
+                step, kind = best
+                marks[i] = "B-" + kind
+                for j in range(i + 1, i + step):
+                    marks[j] = "I-" + kind
+            i += step
+        return marks
+
+
+_OFFSETS = ("-2", "-1", "+1", "+2")
+_EDGE = {"-2": ("-2BOS",), "-1": ("-1BOS",), "+1": ("+1EOS",), "+2": ("+2EOS",)}
+_NEIGHBOURS = (("-2", -2), ("-1", -1), ("+1", 1), ("+2", 2))
+
+
+class _WordFeatures:
+    """One word's features, with the copies its neighbours see already prefixed."""
+
+    __slots__ = ("core", "forms", "own", "seen")
+
+    def __init__(
+        self,
+        own: tuple[str, ...],
+        seen: dict[str, tuple[str, ...]],
+        forms: tuple[str, ...],
+        core: str,
+    ) -> None:
+        self.own = own
+        self.seen = seen
+        self.forms = forms
+        self.core = core
+
+
+class FeatureExtractor:
+    """Turns a sentence's words into CRF feature lists; per-word work is cached."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self._cache: dict[str, _WordFeatures] = {}
+
+    def _word(self, word: str) -> _WordFeatures:
+        hit = self._cache.get(word)
+        if hit is not None:
+            return hit
+        norm = normalise(word)
+        prefix, with_article, core = _strip_clitics(norm)
+        lookup = (norm, with_article, core, "ال" + core) if core != norm else (norm, "ال" + norm)
+        gaz = ["g=" + kind for kind in sorted(self.gazetteer.kinds(lookup))]
+        shape = "sh=" + _shape(norm)
+        own = (
+            "bias",
+            "w=" + norm,
+            "c=" + core,
+            "pro=" + prefix,
+            shape,
+            "len=" + str(min(len(core), 9)),
+            "p2=" + core[:2],
+            "p3=" + core[:3],
+            "s1=" + core[-1:],
+            "s2=" + core[-2:],
+            "s3=" + core[-3:],
+            "wp1=" + norm[:1],
+            *gaz,
+        )
+        near = ("w=" + norm, "c=" + core, shape, "pro=" + prefix, *gaz)
+        seen = {
+            offset: tuple(offset + f for f in (near if offset[1] == "1" else near[:2]))
+            for offset in _OFFSETS
+        }
+        result = _WordFeatures(own, seen, tuple(dict.fromkeys((norm, with_article, core))), core)
+        if len(self._cache) >= _MAX_CACHE:
+            self._cache.clear()
+        self._cache[word] = result
+        return result
+
+    def sentence(self, words: Sequence[str]) -> list[list[str]]:
+        parts = [self._word(word) for word in words]
+        marks = self.gazetteer.spans([part.forms for part in parts])
+        n = len(parts)
+        out: list[list[str]] = []
+        for i, part in enumerate(parts):
+            feats = list(part.own)
+            for offset, j in (("-2", i - 2), ("-1", i - 1), ("+1", i + 1), ("+2", i + 2)):
+                feats.extend(parts[j].seen[offset] if 0 <= j < n else _EDGE[offset])
+            if marks[i]:
+                feats.append("gm=" + marks[i])
+            if i > 0:
+                feats.append("b-1=" + parts[i - 1].core + "|" + part.core)
+                if marks[i - 1]:
+                    feats.append("-1gm=" + marks[i - 1])
+            if i + 1 < n:
+                feats.append("b+1=" + part.core + "|" + parts[i + 1].core)
+                if marks[i + 1]:
+                    feats.append("+1gm=" + marks[i + 1])
+            out.append(feats)
+        return out
+
+
+class CrfWeights:
+    """The CRF's weights as arrays: attribute -> row of per-label state weights, transitions."""
+
+    def __init__(
+        self, attributes: list[str], state: np.ndarray, transitions: np.ndarray, labels: list[str]
+    ) -> None:
+        self.index = {attribute: row for row, attribute in enumerate(attributes)}
+        self.state = state.astype(np.float64)
+        self.transitions = transitions.astype(np.float64)
+        self.labels = labels
+        self.zero = np.zeros(len(labels))
+
+    @classmethod
+    def from_file(cls, path: Path) -> CrfWeights:
+        if not path.is_file():
+            raise ResourceError(f"NER weights {path} are missing; run scripts/train_ner.py")
+        with np.load(path) as data:
+            attributes = bytes(data["attributes"]).decode("utf-8").split("\n")
+            labels = bytes(data["labels"]).decode("utf-8").split("\n")
+            return cls(attributes, data["state"], data["transitions"], labels)
+
+    def total(self, attributes: Sequence[str]) -> np.ndarray:
+        rows = [self.index[a] for a in attributes if a in self.index]
+        return self.state[rows].sum(axis=0) if rows else self.zero
+
+    def viterbi(self, emissions: np.ndarray) -> list[str]:
+        n = emissions.shape[0]
+        transitions = self.transitions
+        score = emissions[0]
+        back = np.empty((n, len(self.labels)), dtype=np.intp)
+        for i in range(1, n):
+            candidates = score[:, None] + transitions
+            back[i] = candidates.argmax(axis=0)
+            score = candidates.max(axis=0) + emissions[i]
+        best = int(score.argmax())
+        path = [best]
+        for i in range(n - 1, 0, -1):
+            best = int(back[i, best])
+            path.append(best)
+        labels = self.labels
+        return [labels[k] for k in reversed(path)]
+
+
+def export_weights(model: Path, out: Path) -> None:
+    """Write a CRFsuite model's weights as the arrays :class:`CrfWeights` reads."""
+    import pycrfsuite  # training-time only; inference needs numpy alone
+
+    crf = pycrfsuite.Tagger()
+    crf.open(str(model))
+    info = crf.info()
+    labels = sorted(info.labels, key=lambda label: info.labels[label])
+    column = {label: k for k, label in enumerate(labels)}
+    attributes = sorted({attribute for attribute, _label in info.state_features})
+    row = {attribute: k for k, attribute in enumerate(attributes)}
+    state = np.zeros((len(attributes), len(labels)), dtype=np.float32)
+    for (attribute, label), weight in info.state_features.items():
+        state[row[attribute], column[label]] = weight
+    transitions = np.zeros((len(labels), len(labels)), dtype=np.float32)
+    for (first, second), weight in info.transitions.items():
+        transitions[column[first], column[second]] = weight
+    np.savez_compressed(
+        out,
+        attributes=np.frombuffer("\n".join(attributes).encode("utf-8"), dtype=np.uint8),
+        labels=np.frombuffer("\n".join(labels).encode("utf-8"), dtype=np.uint8),
+        state=state,
+        transitions=transitions,
+    )
+
+
+def _data_dir() -> Path:
+    return Path(str(resources.files("khabar") / "data" / "ner"))
+
+
+class Tagger:
+    """The CRF weights and gazetteer, loaded once (see :func:`load_tagger`).
+
+    Decoding is a numpy Viterbi over emission scores summed from per-word
+    cached weight rows, which is several times faster than handing feature
+    strings to CRFsuite for every word; it gives the same best path.
+    """
+
+    def __init__(self, model_dir: Path | None = None) -> None:
+        directory = model_dir or _data_dir()
+        self.model_dir = directory
+        self.weights = CrfWeights.from_file(directory / WEIGHTS_NAME)
+        self.features = FeatureExtractor(Gazetteer.from_file(directory / GAZETTEER_NAME))
+        # per-word weight sums, one row per word seen: own features, then as each neighbour
+        self._ids: dict[str, int] = {}
+        self._own = np.zeros((1024, len(self.weights.labels)))
+        self._seen = np.zeros((len(_OFFSETS), 1024, len(self.weights.labels)))
+
+    @property
+    def labels(self) -> list[str]:
+        return list(self.weights.labels)
+
+    def _word_id(self, word: str) -> int:
+        row = self._ids.get(word)
+        if row is not None:
+            return row
+        row = len(self._ids)
+        if row == self._own.shape[0]:
+            self._own = np.concatenate([self._own, np.zeros_like(self._own)])
+            self._seen = np.concatenate([self._seen, np.zeros_like(self._seen)], axis=1)
+        features = self.features._word(word)
+        total = self.weights.total
+        self._own[row] = total(features.own)
+        for k, offset in enumerate(_OFFSETS):
+            self._seen[k, row] = total(features.seen[offset])
+        self._ids[word] = row
+        return row
+
+    def tag(self, words: list[str]) -> list[str]:
+        """BIO tags (PERSON, ORG, LOC, MISC) for one sentence's words."""
+        if not words:
+            return []
+        weights = self.weights
+        index = weights.index
+        parts = [self.features._word(word) for word in words]
+        if len(self._ids) + len(words) > _MAX_CACHE:
+            self._ids.clear()  # bound memory; rows are refilled on demand
+        ids = np.fromiter((self._word_id(word) for word in words), dtype=np.intp, count=len(words))
+        marks = self.features.gazetteer.spans([part.forms for part in parts])
+        n = len(words)
+        emissions = self._own[ids]
+        seen = self._seen
+        if n > 2:
+            emissions[2:] += seen[0, ids[:-2]]  # "-2": the word two before
+            emissions[:-2] += seen[3, ids[2:]]  # "+2"
+        if n > 1:
+            emissions[1:] += seen[1, ids[:-1]]  # "-1"
+            emissions[:-1] += seen[2, ids[1:]]  # "+1"
+        # pair and gazetteer-span attributes differ per position: gather their rows at once
+        positions: list[int] = []
+        rows_at: list[int] = []
+        for i in range(n):
+            extra: list[str] = []
+            if i < 2 or i >= n - 2:
+                extra.extend(
+                    e for offset, j in _NEIGHBOURS if not 0 <= i + j < n for e in _EDGE[offset]
+                )
+            if marks[i]:
+                extra.append("gm=" + marks[i])
+            if i > 0:
+                extra.append("b-1=" + parts[i - 1].core + "|" + parts[i].core)
+                if marks[i - 1]:
+                    extra.append("-1gm=" + marks[i - 1])
+            if i + 1 < n:
+                extra.append("b+1=" + parts[i].core + "|" + parts[i + 1].core)
+                if marks[i + 1]:
+                    extra.append("+1gm=" + marks[i + 1])
+            for attribute in extra:
+                k = index.get(attribute)
+                if k is not None:
+                    positions.append(i)
+                    rows_at.append(k)
+        if positions:
+            np.add.at(emissions, positions, weights.state[rows_at])
+        return weights.viterbi(emissions)
+
+    def tag_many(self, sentences: Sequence[list[str]]) -> list[list[str]]:
+        return [self.tag(words) for words in sentences]
+
+    def __reduce__(self) -> tuple[type[Tagger], tuple[Path]]:
+        # the caches are rebuilt on demand; ship only where the model lives
+        return (Tagger, (self.model_dir,))
+
+
+@functools.cache
+def load_tagger() -> Tagger:
+    """The shipped tagger, loaded once per process."""
+    return Tagger()

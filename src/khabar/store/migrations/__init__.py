@@ -1,0 +1,1 @@
+"""Alembic migration scripts of the khabar store (run through ``khabar.store.migrate``)."""
