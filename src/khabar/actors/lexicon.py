@@ -12,10 +12,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from importlib.resources import files as resources_files
 from pathlib import Path
 
 from khabar.actors import resources
 from khabar.actors.phrases import PhraseIndex
+from khabar.text.normalize import normalize_ar
 
 # What a matched phrase is.
 ACTOR = "actor"  # a dictionary entry (person, organisation, outlet, armed group, ...)
@@ -134,6 +136,7 @@ def _entries(
             yield name, cue, "en"
         for name in country.names_ar:
             yield name, cue, "ar"
+    stop = _place_stopwords()
     for city in resources.load_cities():
         capital = city.feature_code == "PPLC"
         cue = Cue(
@@ -145,7 +148,8 @@ def _entries(
             capital=capital,
         )
         for name in city.names_ar:
-            yield name, cue, "ar"
+            if capital or normalize_ar(name) not in stop:
+                yield name, cue, "ar"
         yield city.name_en, cue, "en"
     for nisba in resources.load_nisba():
         if nisba.ambiguous:
@@ -225,7 +229,7 @@ def _entries(
                 mention_type="FAC" if metonym.kind == "building" else "GPE",
             )
         yield metonym.text, cue, metonym.lang
-    yield from _places()
+    yield from _places(stop)
     for anonymous in resources.load_anonymous():
         # Unnamed outlets ("وسائل إعلام أمريكية") are media; other unnamed speakers anonymous.
         kind = "media" if anonymous.name_en in MEDIA_LABELS else "anonymous"
@@ -240,7 +244,7 @@ def _entries(
         yield anonymous.text, cue, anonymous.lang
 
 
-def _places() -> Iterator[tuple[str, Cue, str]]:
+def _places(stop: frozenset[str]) -> Iterator[tuple[str, Cue, str]]:
     """Regions, seas, landmarks and admin regions: mentions for the places stage to geocode."""
     from khabar.resolve.gazetteer import CURATED_KINDS, load_places
 
@@ -248,13 +252,31 @@ def _places() -> Iterator[tuple[str, Cue, str]]:
         entry = named.entry
         if entry.kind not in CURATED_KINDS and entry.kind != "admin":
             continue
-        if len(named.name) < 4:
-            continue  # short admin names ("Ain", "Bar") are ordinary words too
+        if len(named.name) < 4 or (named.lang == "ar" and normalize_ar(named.name) in stop):
+            continue  # short or common words ("Ain", "الجنوب") are not taken for places
         mention_type = (
             "FAC" if entry.kind in FACILITY_KINDS else "GPE" if entry.kind == "admin" else "LOC"
         )
         cue = Cue(PLACE, entry.name, entry.name_ar, entry.country, mention_type=mention_type)
         yield named.name, cue, named.lang
+
+
+@cache
+def _place_stopwords() -> frozenset[str]:
+    """Common words that gazetteers also list as places (place_stopwords.txt), plus the
+    closed-class words of the segmenter's resources."""
+    words: set[str] = set()
+    for package, name in (
+        ("khabar.data.actors", "place_stopwords.txt"),
+        ("khabar.data.text", "ar_function_words.txt"),
+    ):
+        text = resources_files(package).joinpath(name).read_text(encoding="utf-8")
+        words.update(
+            normalize_ar(line.strip())
+            for line in text.splitlines()
+            if line.strip() and not line.startswith("#")
+        )
+    return frozenset(words)
 
 
 def _actor_cue(actor: resources.ActorEntry, *, short: bool) -> Cue:

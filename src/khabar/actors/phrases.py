@@ -73,8 +73,10 @@ def _token_keys(token: Token) -> Keys:
     words = token.words
     if len(words) > 1 and words[0].clitic and words[0].norm in _CONJUNCTIONS:
         words = words[1:]
-    if not (len(words) > 1 and words[0].clitic and words[0].norm != _ARTICLE):
-        return Keys(full, core, full)  # nothing but a conjunction was split off the front
+    if suffix or not (len(words) > 1 and words[0].clitic and words[0].norm != _ARTICLE):
+        # Nothing but a conjunction was split off the front, or a pronoun off the end (بأنه
+        # is ب + أن + ه, not a place "بانه"): the split is sure, so no raw reading.
+        return Keys(full, core, full)
     raw = _drop_possessive("".join(w.norm for w in words))
     return Keys(full, core, raw)
 
@@ -127,7 +129,8 @@ class PhraseIndex(Generic[T]):
         if not keys:
             return
         variants = [keys]
-        if bare and keys[0].startswith(_ARTICLE) and len(keys[0]) > len(_ARTICLE) + 1:
+        # The stem left must be a word of its own (ألما is not ال + ما).
+        if bare and keys[0].startswith(_ARTICLE) and len(keys[0]) > len(_ARTICLE) + 2:
             variants.append((keys[0][len(_ARTICLE) :], *keys[1:]))
         for variant in variants:
             self._firsts.add(variant[0])

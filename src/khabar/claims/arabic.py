@@ -19,6 +19,8 @@ COMPLEMENT_REACH = 8
 MAX_SPEAKER = 9
 MAX_MODIFIERS = 6
 _TITLE_REACH = 5
+# Words between an SVO subject and its reporting verb: وزارة الخارجية قد حذرت، كانت قد أعلنت.
+_AUXILIARIES = frozenset({"قد", "وقد", "كان", "كانت", "كانوا", "وكانت", "وكان", "لقد"})
 _QUOTE_SKIP = frozenset({"هكذا", "و"})
 _ADJECTIVE_ENDINGS = ("ي", "يه", "يون", "يين", "ون", "ين", "ات")
 
@@ -113,6 +115,11 @@ class ArabicRules:
                 return None
             item.content = content
             item.direct = quoted_whole(text, content, pairs)
+        if item.speaker is None:
+            # SVO: the subject before the verb (متحدث باسم الخارجية قال، الوزارة قد حذرت).
+            before = self._speaker_before(toks, index, mentions)
+            if before is not None:
+                item.speaker, item.speakers, item.head, _ = before
         if item.speaker is None:
             if cue.bare == "narrator":
                 return None
@@ -320,6 +327,25 @@ class ArabicRules:
             parts.append((toks[j].stem, toks[end - 1].end))
         span = (parts[0][0], parts[-1][1])
         return span, parts if len(parts) > 1 else [span], head.name if head else None, end
+
+    def _speaker_before(
+        self, toks: list[Tok], index: int, mentions: dict[int, int]
+    ) -> tuple[Span2, list[Span2], str | None, int] | None:
+        """A mention or title phrase ending right before the cue (auxiliaries قد، كان skipped)."""
+        end = index
+        while end > 0 and toks[end - 1].norm in _AUXILIARIES:
+            end -= 1
+        low = max(0, end - _TITLE_REACH - 1)
+        for start in range(end - 1, low - 1, -1):
+            if toks[start].punct:
+                low = start + 1
+                break
+        # The longest phrase that ends at the cue: "متحدثا باسم الخارجية الإيرانية قال".
+        for start in range(low, end):
+            found = self._speaker(toks, start, mentions)
+            if found is not None and found[3] == end:
+                return found
+        return None
 
     def _extend_mentions(
         self, toks: list[Tok], end: int, mentions: dict[int, int], parts: list[Span2]

@@ -62,6 +62,7 @@ CONJUNCTIONS = frozenset({"و", "and", "&"})
 # Types whose nominal trigger takes the one acted upon as its genitive (تزويد موسكو).
 PATIENT_GENITIVE = frozenset({"AID", "ASSAULT", "SANCTION", "COERCE", "SUPPORT", "ACCUSE"})
 VERB_REACH = 4  # tokens after an Arabic verb within which its VSO subject stands
+SVO_REACH = 1  # an Arabic subject right before its verb (SVO)
 NOUN_REACH = 4  # tokens after a noun within which its genitive stands
 NOUN_REACH_DEFINITE = 7  # ... when only definite adjectives and titles stand between
 RECIPIENT_REACH = 2  # tokens after the trigger (or actor) for a recipient with no preposition
@@ -173,6 +174,16 @@ def _verb_actor(
     if relative is not None:
         antecedent = [c for c in before if c.last_word < relative]
         return _coordinated_backwards(antecedent, clause) if antecedent else []
+    if clause.lang == "ar" and before:
+        nearest = before[-1]
+        gap = clause.token_of[start] - clause.token_of[nearest.last_word]
+        if (
+            gap <= SVO_REACH
+            and not _preposition_before(nearest, clause)
+            and (nearest.mention not in clause.objects)
+        ):
+            # SVO, common after أن/إن: "إن وزير الخارجية الإيراني سيزور موسكو".
+            return _coordinated_backwards(_outside_relative_clauses(before, clause), clause)
     if clause.lang == "ar" and after:
         first = after[0]
         gap = first.first_token - clause.token_of[end - 1]

@@ -18,7 +18,6 @@ from khabar.document import Claim, DateValue, Document, Event, Mention, Place, S
 from khabar.events.arguments import Candidate, Clause, assign_arguments
 from khabar.events.lexicon import CueMatch, TriggerMatch, load_status_cues, load_triggers
 from khabar.events.status import event_status
-from khabar.text.normalize import normalize_ar
 
 # Prepositions that put a place at an event (normalised).
 PLACE_PREPOSITIONS = frozenset(
@@ -55,12 +54,6 @@ class _SentenceView:
             set(),
         )
 
-    @property
-    def match_norms(self) -> list[str]:
-        # Clitics as written: the lexicon glues them back onto the next word, and the
-        # article written ل (للقاء) must glue as ل, not as its norm ال.
-        return [normalize_ar(w.text) if w.clitic else w.norm for w in self.words]
-
     def word_range(self, start: int, end: int) -> tuple[int, int] | None:
         """Indexes of the words overlapping characters ``start..end`` (end exclusive)."""
         first = bisect_right(self.ends, start)
@@ -93,16 +86,19 @@ class EventsStage:
                 continue
             surface = [w.text for w in view.words]
             clitics = [w.clitic for w in view.words]
-            matches = _one_per_span(triggers.match(surface, view.match_norms, clitics))
+            # The lexicon folds surface forms itself, keeping ة apart from ه (وزارة is not
+            # و + زار + ه); the pipeline's norms fold them together.
+            matches = _one_per_span(triggers.match(surface, None, clitics))
             if not matches:
                 previous_subject = _last_subject(doc, view) or previous_subject
                 continue
-            cue_matches = cues.match(surface, view.match_norms, clitics)
+            cue_matches = cues.match(surface, None, clitics)
             candidates = _candidates(doc, view)
             view.speakers = _speaker_mentions(doc, view)
             hinting = [m for m in matches if m.entry.hint]
             verbs = [m.start_word for m in matches if m.pos == "verb"]
             objects: set[str] = set()
+            verb_subject: dict[tuple[int, int], list[str]] = {}
             sentence_events: list[tuple[Event, TriggerMatch]] = []
             for position, match in enumerate(matches):
                 if _object_of_earlier_trigger(match, matches[:position]):
@@ -119,6 +115,7 @@ class EventsStage:
                     lang,
                     previous_subject,
                     objects,
+                    verb_subject,
                 )
                 if event is not None:
                     sentence_events.append((event, match))
@@ -144,6 +141,7 @@ class EventsStage:
         lang: str,
         previous_subject: list[str] | None,
         objects: set[str],
+        verb_subject: dict[tuple[int, int], list[str]],
     ) -> Event | None:
         stem_first = _first_stem(view.words, match.start_word, match.end_word)
         while (
@@ -185,7 +183,9 @@ class EventsStage:
             carried = False
         else:
             speaker = [claim.speaker] if claim is not None and claim.speaker else None
-            speaker = speaker or _sentence_speaker(doc, view, trigger_start)
+            in_denial = claim is not None and claim.stance == "deny"
+            outside = None if claim is not None else _sentence_speaker(doc, view, trigger_start)
+            possessive = _possessive(last_token)
             arguments = assign_arguments(
                 candidates,
                 clause,
@@ -194,9 +194,15 @@ class EventsStage:
                 is_verb=is_verb,
                 passive=_passive(view, match, lang),
                 event_type=match.entry.type,
-                possessive=_possessive(last_token),
+                possessive=possessive,
                 purpose=_purpose(view, match.start_word, stem_first),
-                fallback=speaker or (previous_subject if is_verb else None),
+                # The speaker acts in a pronoun-subject verb (أعلنت موسكو أنها تناقش) or a
+                # noun with a possessive pronoun (أعلنت دعمها), not in any noun it reports.
+                # A noun reported outside any content (قوله بشأن إجراء مناورات) or denied
+                # by its speaker (نفت ... بنقل أسلحة) is the speaker's; else the governing verb's.
+                fallback=(speaker if is_verb or possessive or in_denial else None)
+                or outside
+                or (previous_subject if is_verb else verb_subject.get(window)),
             )
             args_actor, recipient, carried = (
                 arguments.actor,
@@ -204,6 +210,8 @@ class EventsStage:
                 arguments.carried_over,
             )
             objects.update(arguments.recipient_mentions)
+            if is_verb and args_actor:
+                verb_subject[window] = args_actor
             if carried and claim is not None and speaker == [claim.speaker]:
                 carried = False  # the claim's own speaker is no guess
         if match.entry.ambiguous and (carried or not (args_actor or recipient)):

@@ -20,7 +20,7 @@ from khabar.read.encoding import decode_bytes
 from khabar.read.html import looks_like_html, read_html
 from khabar.read.records import iter_json_records, iter_jsonl_records
 
-TEXT_SUFFIXES = {".txt", ".text", ".md"}
+TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSON_SUFFIXES = {".json"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
