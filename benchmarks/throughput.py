@@ -19,6 +19,7 @@ import khabar
 from khabar.document import Document
 from khabar.errors import ResourceError
 from khabar.evaluation.loaders.saudinewsnet import load_saudinewsnet
+from khabar.pipeline import tune_gc
 
 
 def peak_rss_mb() -> float:
@@ -46,6 +47,7 @@ def main() -> None:
     megabytes = sum(len(a.body.encode()) for a in articles) / 1e6
     nlp = khabar.load()
     nlp.process(articles[0])  # load resources before timing
+    tune_gc()
     figures: dict[str, object] = {"articles": len(articles), "megabytes": round(megabytes, 2)}
     print(f"{len(articles)} articles, {megabytes:.1f} MB, stages: {' '.join(nlp.names)}")
     for processes in args.processes:

@@ -198,6 +198,7 @@ class Document:
     # ``published`` is only a weak guess that a byline or dateline may replace.
     stages: list[str] = field(default_factory=list, repr=False)
     published_weak: bool = field(default=False, repr=False)
+    headline_first_line: bool = field(default=False, repr=False)
 
     # -- convenience -----------------------------------------------------
     def span(self, start: int, end: int) -> Span:

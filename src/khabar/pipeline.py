@@ -8,6 +8,7 @@ missing. It analyses one text (``nlp(text, ...)``), one :class:`Article`
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import multiprocessing
 from collections.abc import Iterable, Iterator
@@ -106,6 +107,7 @@ class Pipeline:
             title=article.title.strip() if article.title else None,
         )
         doc.published_weak = weak
+        doc.headline_first_line = article.headline_first_line and not doc.title
         doc.byline.authors.extend(article.authors)
         return doc
 
@@ -193,6 +195,15 @@ _worker: tuple[Pipeline, Literal["raise", "record"]] | None = None
 def _init_worker(config: Config, errors: Literal["raise", "record"]) -> None:
     global _worker
     _worker = (Pipeline.from_config(config), errors)
+    tune_gc()
+
+
+def tune_gc() -> None:
+    """For a process that analyses many articles: move the loaded resources out of the
+    collector's way and collect less often. Analysis makes thousands of small objects per
+    article, and the default thresholds spend 1-1.5 ms an article re-scanning the lexicons."""
+    gc.freeze()
+    gc.set_threshold(20_000, 10, 10)
 
 
 def _work(item: Article | Failure) -> Document | Failure:

@@ -23,14 +23,20 @@ def _articles(results: list[Article | Failure]) -> list[Article]:
     return [r for r in results if isinstance(r, Article)]
 
 
-def test_txt_first_short_line_is_the_headline(tmp_path: Path) -> None:
+def test_txt_first_short_line_is_the_headline_unless_it_is_a_byline(tmp_path: Path) -> None:
+    import khabar
+
+    nlp = khabar.load(pipeline=["clean", "language", "segment"])
     path = tmp_path / "a.txt"
     path.write_text("عنوان قصير\n" + BODY_AR, encoding="utf-8")
     [article] = list(iter_articles([str(path)]))
-    assert isinstance(article, Article)
-    assert article.title == "عنوان قصير"
-    assert article.body.startswith("قال المتحدث")
-    assert article.origin == str(path)
+    assert isinstance(article, Article) and article.origin == str(path)
+    doc = nlp.process(article)
+    assert doc.title == "عنوان قصير" and doc.text.startswith("عنوان قصير\nقال المتحدث")
+    path.write_text("By Jane Doe\nWASHINGTON (Reuters) - Talks resumed.\nMore talks.", "utf-8")
+    [article] = list(iter_articles([str(path)]))
+    doc = nlp.process(article)
+    assert doc.byline.authors == ["Jane Doe"] and doc.title != "By Jane Doe"
 
 
 def test_txt_in_windows_1256(tmp_path: Path) -> None:
@@ -125,7 +131,7 @@ def test_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys, "stdin", fake)
     [article] = list(iter_articles(["-"]))
     assert isinstance(article, Article) and article.origin == "<stdin>"
-    assert "المتحدث" in (article.title or "") and "المحادثات" in article.body
+    assert "المتحدث" in article.body and "المحادثات" in article.body
 
 
 @pytest.mark.parametrize(

@@ -11,6 +11,7 @@ import khabar
 from khabar.cli.table import render_document
 from khabar.config import Config
 from khabar.document import Document
+from khabar.pipeline import tune_gc
 from khabar.read.article import Failure
 from khabar.read.dates import parse_published
 from khabar.read.sources import iter_articles
@@ -62,6 +63,7 @@ def run(args: argparse.Namespace) -> int:
 
     config = config_from_args(args)
     nlp = khabar.load(config)
+    tune_gc()
     inputs = iter_articles(args.inputs, max_bytes=config.max_input_bytes)
     done, failures = 0, Counter[str]()
     for result in nlp.pipe(inputs, n_process=args.n_process, errors="record"):

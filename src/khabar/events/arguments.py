@@ -183,7 +183,9 @@ def _verb_actor(
             and (nearest.mention not in clause.objects)
         ):
             # SVO, common after أن/إن: "إن وزير الخارجية الإيراني سيزور موسكو".
-            return _coordinated_backwards(_outside_relative_clauses(before, clause), clause)
+            subjects = _outside_relative_clauses(before, clause)
+            if subjects:
+                return _coordinated_backwards(subjects, clause)
     if clause.lang == "ar" and after:
         first = after[0]
         gap = first.first_token - clause.token_of[end - 1]

@@ -27,6 +27,9 @@ class Article:
     # True when ``published`` is only a weak guess (htmldate's year-only fallback):
     # cleaning may replace it with a date read from the byline or dateline.
     published_weak: bool = False
+    # Plain text: the first line may be the headline; cleaning decides once furniture and
+    # bylines are out of the way ("By Jane Doe" is not a headline).
+    headline_first_line: bool = False
 
 
 @dataclass(slots=True)

@@ -120,14 +120,6 @@ def _from_bytes(
 
 
 def read_text(text: str, origin: str) -> Article:
-    """Plain text. A short first line set off from the body is taken as the headline."""
+    """Plain text; its first line may be the headline (the clean stage decides)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
-    first, newline, rest = text.strip("\n").partition("\n")
-    if newline and rest.strip() and _is_headline(first):
-        return Article(body=rest, title=first.strip(), origin=origin)
-    return Article(body=text, origin=origin)
-
-
-def _is_headline(line: str) -> bool:
-    line = line.strip()
-    return 0 < len(line) <= 300
+    return Article(body=text, origin=origin, headline_first_line=True)

@@ -20,7 +20,7 @@ from typing import TypeVar
 
 from khabar.document import DateValue
 from khabar.resolve import dates_calendar as cal
-from khabar.resolve.dates_grammar import core_pattern, pattern, start_words
+from khabar.resolve.dates_grammar import core_positions, pattern, start_words
 from khabar.resolve.dates_lexicon import (
     Lexicon,
     Month,
@@ -412,8 +412,7 @@ def _opens(word: str, lang: str, openers: frozenset[str]) -> bool:
 def _candidates(normed: str, lang: str) -> Iterator[tuple[int, list[int]]]:
     """Each core word's position and the words just before it that may open a date."""
     openers = start_words(lang)
-    for hit in core_pattern(lang).finditer(normed):
-        position = hit.start()
+    for position in core_positions(normed, lang):
         window_start = max(0, position - _LOOKBACK_CHARS)
         words = list(_WORD_SPAN.finditer(normed, window_start, position))[-_LOOKBACK_WORDS:]
         starts = [w.start() for w in words if _opens(w.group(), lang, openers)]

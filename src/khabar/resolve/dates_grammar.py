@@ -9,6 +9,7 @@ needs; which alternative matched is told by its outer group name (``num``, ``dm`
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 
 from khabar.resolve.dates_lexicon import alternation, lexicon, norm
@@ -147,6 +148,28 @@ def core_pattern(lang: str) -> re.Pattern[str]:
         return re.compile(rf"(?<!\w){core}(?!\w)|{digits}", re.IGNORECASE)
     core = alternation(words)
     return re.compile(rf"(?<!\w)[وفبلك]{{0,2}}(?:ال|(?<=ل)ل)?{core}(?!\w)|{digits}")
+
+
+@cache
+def _core_after_gap(lang: str) -> re.Pattern[str]:
+    # The core pattern behind the non-word character that precedes it. Every hit starts a
+    # word, so this finds the same hits; but a pattern that opens with a character class
+    # lets the regex engine skip through words in C instead of trying every position.
+    core = core_pattern(lang)
+    return re.compile(rf"\W(?:{core.pattern})", core.flags)
+
+
+def core_positions(normed: str, lang: str) -> Iterator[int]:
+    """Where :func:`core_pattern` matches in ``normed``, in order, as its finditer would."""
+    first = core_pattern(lang).match(normed)
+    resume = 0
+    if first is not None:
+        yield 0
+        resume = first.end()
+    # A hit ends on a word character, so the next one starts a character later at least:
+    # the non-word character in front of it is never inside the previous hit.
+    for hit in _core_after_gap(lang).finditer(normed, resume):
+        yield hit.start() + 1
 
 
 # Words of multi-word date forms that are common on their own (من in أول من أمس, the ordinal

@@ -18,23 +18,46 @@ comma ، never is.
 
 Spans exclude white space at their edges; what lies between two spans is white
 space only, so no non-space character is lost or repeated.
+
+Cost is linear in the length of the text, however long its lines: one regex scan
+finds line breaks and stops together, and a stop is tested against the one
+quotation that may hold it (``tests/text/test_fast_paths.py`` guards this).
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import cache
 
 from khabar.text.words import _load_lines
 
-_LINE_BREAK = re.compile(r"[\n\r\u2028\u2029\x0b\x0c\x85]+")
+_BREAKS = "\n\r\u2028\u2029\x0b\x0c\x85"
 _CLOSERS = "»”’\"')]}›"
-_END_RE = re.compile(rf"[.!?؟…]+[{re.escape(_CLOSERS)}]*(?=\s|$)")
-_SEMICOLON_END_RE = re.compile(rf"[.!?؟…؛]+[{re.escape(_CLOSERS)}]*(?=\s|$)")
-_QUOTE_RE = re.compile(r"«[^«»\n]{1,600}»")
+_MARKS = ".!?؟…"
+# One scan finds both kinds of cut: a run of line breaks, or a sentence-end mark with
+# its closers before white space or the end of the text. The two never share a
+# character, so the scan finds each exactly where a scan for it alone would. The
+# pattern opens with one character class so that the regex engine skips ahead to the
+# next break or mark in C instead of trying the pattern at every position.
+
+
+def _cut_pattern(marks: str) -> re.Pattern[str]:
+    breaks, marks, closers = (re.escape(chars) for chars in (_BREAKS, marks, _CLOSERS))
+    return re.compile(
+        rf"[{breaks}{marks}](?:(?<=[{breaks}])(?P<lines>[{breaks}]*)"
+        rf"|[{marks}]*[{closers}]*(?=\s|$))"
+    )
+
+
+_CUT_RE = _cut_pattern(_MARKS)
+_SEMICOLON_CUT_RE = _cut_pattern(_MARKS + "؛")
+# A quotation ends on the line it opens.
+_QUOTE_RE = re.compile(rf"«[^«»{_BREAKS}]{{1,600}}»")
 _WORD_BEFORE = re.compile(r"(\S+)$")
 _INITIALS = re.compile(r"^(?:[A-Za-z]\.)*[A-Za-z]$|^[\u0621-\u064a]$")
-_NEXT_CHAR = re.compile(r"\s*(\S)")
+# The first character after a stop on the same line.
+_NEXT_CHAR = re.compile(rf"[^\S{_BREAKS}]*(\S)")
 
 
 @cache
@@ -42,13 +65,13 @@ def _abbreviations() -> frozenset[str]:
     return frozenset(_load_lines("en_abbreviations.txt"))
 
 
-def _is_boundary(text: str, match: re.Match[str]) -> bool:
+def _is_boundary(text: str, line_start: int, match: re.Match[str]) -> bool:
     mark = match.group()
-    if not mark.startswith(".") or len(mark.rstrip(_CLOSERS)) > 1:
+    if mark[0] != "." or len(mark.rstrip(_CLOSERS)) > 1:
         return True
-    # Only the last few characters can hold the word before the stop; searching from 0
-    # would make long lines quadratic.
-    head = _WORD_BEFORE.search(text, max(0, match.start() - 40), match.start())
+    # Only the last few characters of the line can hold the word before the stop;
+    # searching further back would make long lines quadratic.
+    head = _WORD_BEFORE.search(text, max(line_start, match.start() - 40), match.start())
     word = head.group(1).lstrip("(\"'«“") if head else ""
     if word in _abbreviations() or _INITIALS.match(word):
         return False
@@ -63,14 +86,26 @@ def split_sentences(text: str, lang: str, semicolon: bool = False) -> list[tuple
     serve Arabic and English alike. ``semicolon`` also ends sentences at ؛
     (off by default, see the module docstring).
     """
-    end_re = _SEMICOLON_END_RE if semicolon else _END_RE
+    cut_re = _SEMICOLON_CUT_RE if semicolon else _CUT_RE
+    # Quotations are disjoint and found in order: ``quote_ends`` is sorted, so the one
+    # quotation a stop may fall inside is found by bisection, not by a scan of them all.
+    quotes = [m.span() for m in _QUOTE_RE.finditer(text)] if "«" in text else []
+    quote_ends = [b for _, b in quotes]
     cuts: list[int] = []
-    pos = 0
-    for line in _LINE_BREAK.finditer(text):
-        cuts.extend(_line_cuts(text, pos, line.start(), end_re))
-        cuts.append(line.start())
-        pos = line.end()
-    cuts.extend(_line_cuts(text, pos, len(text), end_re))
+    line_start = 0
+    for match in cut_re.finditer(text):
+        if match.lastgroup == "lines":
+            cuts.append(match.start())
+            line_start = match.end()
+            continue
+        at = match.end()
+        if quotes:
+            # The first quotation ending after ``at`` is the only one that may hold it.
+            i = bisect_right(quote_ends, at)
+            if i < len(quotes) and quotes[i][0] < at:
+                continue
+        if _is_boundary(text, line_start, match):
+            cuts.append(at)
     cuts.append(len(text))
     spans = []
     start = 0
@@ -84,16 +119,3 @@ def split_sentences(text: str, lang: str, semicolon: bool = False) -> list[tuple
             spans.append((a, b))
         start = cut
     return spans
-
-
-def _line_cuts(text: str, start: int, end: int, end_re: re.Pattern[str]) -> list[int]:
-    line = text[start:end]
-    quoted = [(m.start() + start, m.end() + start) for m in _QUOTE_RE.finditer(line)]
-    cuts = []
-    for match in end_re.finditer(line):
-        at = match.end() + start
-        if any(a < at < b for a, b in quoted):
-            continue
-        if _is_boundary(line, match):
-            cuts.append(at)
-    return cuts

@@ -25,11 +25,16 @@ three letters long and the word is not listed as starting with a root letter
 (وزير، بيروت، لبنان, in ``data/text/ar_no_proclitic.txt``); ف and ك need one of
 the stronger signals. Opening و ب ل this way and keeping ف closed gave the best
 boundary F1 on UD PADT's dev part (``benchmarks/segmentation.py``).
+
+Speed: a token's words depend on its surface form alone, so each form is analysed
+once and remembered (per language, up to ``_CACHE_SIZE`` forms, then the memory
+starts afresh); the per-token loop only looks forms up and builds the objects.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
@@ -40,26 +45,46 @@ from khabar.text.normalize import MARKS, normalize, normalize_ar
 _MARK_CLASS = "".join(sorted(MARKS)) + "\u200c\u200d"
 # A number with internal separators, else a run of letters, digits and marks (an
 # apostrophe inside a Latin word is kept: don't, O'Brien), else one other character.
-_TOKEN_RE = re.compile(
+_TOKEN = (
     r"(?:[A-Za-z]\.){2,}"
     rf"|\d+(?:[.,\u066b\u066c]\d+)+"
     rf"|[\w{_MARK_CLASS}]+(?:['’][A-Za-z]+)*"
     r"|\S"
 )
+_TOKEN_RE = re.compile(_TOKEN)
+# The same tokens with the white space before each: every character that no token
+# covers is white space (``\S`` takes any other), so offsets follow from the lengths
+# alone and ``findall`` spares a match object per token.
+_SPACED_TOKEN_RE = re.compile(rf"(\s*)({_TOKEN})")
 _ARABIC_LETTERS = re.compile(r"[\u0621-\u064a\u0671-\u06d3]")
+_MARK_RE = re.compile(f"[{re.escape(''.join(sorted(MARKS)))}]")
 _POSSESSIVE = re.compile(r"['’][sS]$")
 
 _PRONOUNS = ("هما", "كما", "هم", "هن", "ها", "كم", "كن", "ني", "نا", "ه", "ك", "ي")
+_PRONOUN_SET = frozenset(_PRONOUNS)
+_PRONOUNS_BY_LENGTH = tuple(
+    (size, frozenset(p for p in _PRONOUNS if len(p) == size)) for size in (3, 2, 1)
+)
 # Only these are split after content words: ي، ك، نا also end countless words
 # (nisba adjectives, ذلك، هنا).
 _CONTENT_PRONOUNS = ("هما", "هم", "هن", "ها", "كم", "ه")
+# The letters pronouns end with: a word ending otherwise has none, without more tests.
+_PRONOUN_LAST = frozenset(p[-1] for p in _PRONOUNS)
+_CONTENT_PRONOUN_LAST = frozenset(p[-1] for p in _CONTENT_PRONOUNS)
 _IMPERFECT = frozenset("يتنأ")
 _HAMZA_ALEFS = frozenset("أإآ")
+# Letters that can open a proclitic (و ف ب ل ك س) or the article (ا): any other first
+# letter has no proclitic parse, which spares most words the search.
+_PROCLITIC_FIRST = frozenset("وفبلكسا")
+_CONJUNCTIONS = frozenset("وف")
+_PREPOSITIONS = frozenset("بلكس")
 _MIN_STEM = 3
 # Proclitics split off any long enough word not listed in ar_no_proclitic.txt.
 _OPEN_PROCLITICS: tuple[str, ...] = ("و", "ب", "ل")
 _MIN_ARTICLE_STEM = 2
-_CACHE_SIZE = 65536
+# Distinct surface tokens remembered per language; a news corpus keeps finding new ones,
+# so the cache is emptied when full rather than grown without bound.
+_CACHE_SIZE = 100_000
 
 _DATA = "khabar.data.text"
 
@@ -92,19 +117,59 @@ def _wordset(name: str) -> frozenset[str]:
     return frozenset(normalize_ar(line) for line in _load_lines(name))
 
 
+@dataclass(frozen=True, slots=True)
+class _Lexicons:
+    """The word lists of the clitic rules, in matching form, gathered once."""
+
+    functions: frozenset[str]
+    # Two-letter function words as written, with their hamza (أن, not ان of كان).
+    raw_short_functions: frozenset[str]
+    pronoun_hosts: frozenset[str]
+    no_proclitic: frozenset[str]
+    # Affixes grouped by length: a few set lookups instead of a scan of every affix.
+    no_proclitic_prefixes: tuple[tuple[int, frozenset[str]], ...]
+    no_enclitic: frozenset[str]
+    no_enclitic_suffixes: tuple[tuple[int, frozenset[str]], ...]
+
+
 @cache
-def _raw_short_functions() -> frozenset[str]:
-    return frozenset(w for w in _load_lines("ar_function_words.txt") if len(w) <= 2)
+def _lexicons() -> _Lexicons:
+    no_pro, no_pro_prefixes = _exact_and_affix("ar_no_proclitic.txt", False)
+    no_enc, no_enc_suffixes = _exact_and_affix("ar_no_enclitic.txt", True)
+    return _Lexicons(
+        functions=_wordset("ar_function_words.txt"),
+        raw_short_functions=frozenset(
+            w for w in _load_lines("ar_function_words.txt") if len(w) <= 2
+        ),
+        pronoun_hosts=_wordset("ar_pronoun_hosts.txt"),
+        no_proclitic=no_pro,
+        no_proclitic_prefixes=_by_length(no_pro_prefixes),
+        no_enclitic=no_enc,
+        no_enclitic_suffixes=_by_length(no_enc_suffixes),
+    )
 
 
-def _no_proclitic(norm: str) -> bool:
-    exact, prefixes = _exact_and_affix("ar_no_proclitic.txt", False)
-    return norm in exact or norm.startswith(prefixes)
+def _by_length(affixes: tuple[str, ...]) -> tuple[tuple[int, frozenset[str]], ...]:
+    sizes = sorted({len(a) for a in affixes})
+    return tuple((n, frozenset(a for a in affixes if len(a) == n)) for n in sizes)
 
 
-def _no_enclitic(norm: str) -> bool:
-    exact, suffixes = _exact_and_affix("ar_no_enclitic.txt", True)
-    return norm in exact or norm.endswith(suffixes)
+def _no_proclitic(norm: str, lex: _Lexicons) -> bool:
+    if norm in lex.no_proclitic:
+        return True
+    for size, prefixes in lex.no_proclitic_prefixes:
+        if norm[:size] in prefixes:
+            return True
+    return False
+
+
+def _no_enclitic(norm: str, lex: _Lexicons) -> bool:
+    if norm in lex.no_enclitic:
+        return True
+    for size, suffixes in lex.no_enclitic_suffixes:
+        if norm[-size:] in suffixes:
+            return True
+    return False
 
 
 # A parse of an Arabic word: (start, end, kind) over its base letters, where kind is
@@ -113,68 +178,76 @@ Piece = tuple[int, int, str]
 
 
 def _proclitic_parses(n: str, raw: str) -> list[tuple[list[Piece], int, bool]]:
-    """Candidate proclitic sequences: (pieces, stem start, has article)."""
+    """Candidate proclitic sequences: (pieces, stem start, has article).
+
+    In order: no conjunction, then و or ف; under each, no preposition, then ب ل ك or
+    the future س. Each proclitic is one letter, so at most one of each kind matches.
+    """
     parses: list[tuple[list[Piece], int, bool]] = []
-    for conj in ("", "و", "ف"):
-        if not n.startswith(conj):
+    for i in (0, 1) if n[:1] in _CONJUNCTIONS else (0,):
+        pre: list[Piece] = [(0, i, "pre")] if i else []
+        if pre:
+            parses.append((pre, i, False))
+        if raw.startswith("ال", i):
+            parses.append(([*pre, (i, i + 2, "art")], i + 2, True))
+        prep = n[i : i + 1]
+        if prep not in _PREPOSITIONS:
             continue
-        i = len(conj)
-        pre: list[Piece] = [(0, i, "pre")] if conj else []
-        for prep in ("", "ب", "ل", "ك", "س"):
-            if not n.startswith(prep, i):
-                continue
-            j = i + len(prep)
-            pieces = [*pre, (i, j, "pre")] if prep else pre
-            if pieces:
-                parses.append((pieces, j, False))
-            if prep == "ل" and raw.startswith("ل", j):
-                # لل: the article's alef is not written after the preposition ل.
-                parses.append(([*pieces, (j, j + 1, "art")], j + 1, True))
-            elif raw.startswith("ال", j) and prep not in ("ل", "س"):
-                parses.append(([*pieces, (j, j + 2, "art")], j + 2, True))
+        j = i + 1
+        pieces = [*pre, (i, j, "pre")]
+        parses.append((pieces, j, False))
+        if prep == "ل" and raw.startswith("ل", j):
+            # لل: the article's alef is not written after the preposition ل.
+            parses.append(([*pieces, (j, j + 1, "art")], j + 1, True))
+        elif raw.startswith("ال", j) and prep not in ("ل", "س"):
+            parses.append(([*pieces, (j, j + 2, "art")], j + 2, True))
     return parses
 
 
-def _valid(pieces: list[Piece], stem_start: int, article: bool, n: str, raw: str) -> bool:
+def _valid(
+    pieces: list[Piece], stem_start: int, article: bool, n: str, raw: str, lex: _Lexicons
+) -> bool:
     rest = n[stem_start:]
     if not rest:
         return False
-    functions = _wordset("ar_function_words.txt")
     if article:
-        return len(rest) >= _MIN_ARTICLE_STEM and "ال" + rest not in functions
-    kinds = [n[a:b] for a, b, _ in pieces]
-    if "س" in kinds:
-        # Future س: only before an imperfect verb long enough to be one.
+        return len(rest) >= _MIN_ARTICLE_STEM and "ال" + rest not in lex.functions
+    last_start, last_end, _kind = pieces[-1]
+    last = n[last_start:last_end]
+    if last == "س":
+        # Future س: only before an imperfect verb long enough to be one. Without the
+        # article, a preposition (or س) is always the last piece: this is where س is.
         return (
-            kinds[-1] == "س"
-            and raw[stem_start] in _IMPERFECT
+            raw[stem_start] in _IMPERFECT
             and len(rest) >= _MIN_STEM
-            and not _no_proclitic(n[pieces[-1][0] :])
+            and not _no_proclitic(n[last_start:], lex)
         )
     # Two-letter function words are matched with their hamza (أن, not ان of كان).
-    raw_rest = raw[stem_start:]
-    if (rest in functions and (len(rest) > 2 or raw_rest in _raw_short_functions())) or (
-        rest in _PRONOUNS and kinds[-1] in ("ب", "ل", "ك")
-    ):
+    if (
+        rest in lex.functions and (len(rest) > 2 or raw[stem_start:] in lex.raw_short_functions)
+    ) or (rest in _PRONOUN_SET and last in ("ب", "ل", "ك")):
         return True
     if len(rest) >= _MIN_STEM and raw[stem_start] in _HAMZA_ALEFS:
         return True
-    if _no_proclitic(n) or _no_proclitic(n[pieces[-1][0] :]) or len(rest) < _MIN_STEM:
+    if _no_proclitic(n, lex) or _no_proclitic(n[last_start:], lex) or len(rest) < _MIN_STEM:
         return False
-    if kinds[-1] == "ل":
+    if last == "ل":
         # The purpose/imperative ل before an imperfect verb: ليقوم، لتعزيز.
         return (rest[0] in "يتن" and len(rest) >= 4) or "ل" in _OPEN_PROCLITICS
-    return kinds[-1] in _OPEN_PROCLITICS
+    return last in _OPEN_PROCLITICS
 
 
-def _enclitic(n: str, raw: str, stem_start: int) -> int:
+def _enclitic(n: str, raw: str, stem_start: int, lex: _Lexicons) -> int:
     """Length of an enclitic pronoun at the end of ``n[stem_start:]`` (0 if none)."""
     stem = n[stem_start:]
-    for pron in _PRONOUNS:
-        host = stem[: -len(pron)]
-        if stem.endswith(pron) and host in _wordset("ar_pronoun_hosts.txt"):
-            return len(pron)
-    if _no_enclitic(stem) or _no_enclitic(n):
+    if stem[-1:] in _PRONOUN_LAST:
+        hosts = lex.pronoun_hosts
+        # _PRONOUNS runs longest first and no two of one length end a word together, so
+        # the first hit by length is the first hit in that order.
+        for size, forms in _PRONOUNS_BY_LENGTH:
+            if stem[-size:] in forms and stem[:-size] in hosts:
+                return size
+    if raw[-1:] not in _CONTENT_PRONOUN_LAST or _no_enclitic(stem, lex) or _no_enclitic(n, lex):
         return 0
     for pron in _CONTENT_PRONOUNS:
         # ة is never a pronoun; the raw letters tell it apart from ه.
@@ -188,25 +261,31 @@ def analyse_arabic(base: str) -> tuple[Piece, ...]:
     return _analyse_cached(base)
 
 
-@lru_cache(maxsize=_CACHE_SIZE)
+@lru_cache(maxsize=65536)
 def _analyse_cached(raw: str) -> tuple[Piece, ...]:
-    n = normalize_ar(raw)
-    if len(n) != len(raw) or n in _wordset("ar_function_words.txt"):
+    return _analyse(normalize_ar(raw), raw)
+
+
+def _analyse(n: str, raw: str) -> tuple[Piece, ...]:
+    """The pieces of ``raw``, whose matching form ``n`` the caller has computed."""
+    lex = _lexicons()
+    if len(n) != len(raw) or n in lex.functions:
         return ((0, len(raw), "stem"),)
-    best: tuple[list[Piece], int, bool] = ([], 0, False)
-    for parse in _proclitic_parses(n, raw):
-        if parse[1] > best[1] and _valid(*parse, n, raw):
-            best = parse
-    pieces, stem_start, article = best
-    if n[stem_start:] in _PRONOUNS and pieces:
+    pieces: list[Piece] = []
+    stem_start = 0
+    article = False
+    if n[:1] in _PROCLITIC_FIRST:
+        for parse in _proclitic_parses(n, raw):
+            if parse[1] > stem_start and _valid(*parse, n, raw, lex):
+                pieces, stem_start, article = parse
+    if pieces and n[stem_start:] in _PRONOUN_SET:
         # A preposition with a pronoun and nothing else: لها، به.
         return (*pieces, (stem_start, len(n), "enc"))
-    enc = 0 if article else _enclitic(n, raw, stem_start)
+    enc = 0 if article else _enclitic(n, raw, stem_start, lex)
     stem_end = len(n) - enc
-    out = [*pieces, (stem_start, stem_end, "stem")]
     if enc:
-        out.append((stem_end, len(n), "enc"))
-    return tuple(out)
+        return (*pieces, (stem_start, stem_end, "stem"), (stem_end, len(n), "enc"))
+    return (*pieces, (stem_start, stem_end, "stem"))
 
 
 # A word of a token as (start, end, norm, clitic), offsets relative to the token.
@@ -214,17 +293,23 @@ Part = tuple[int, int, str, bool]
 
 
 def _arabic_parts(token: str) -> tuple[Part, ...]:
-    if not any(ch in MARKS for ch in token):
-        positions = list(range(len(token) + 1))
-        base = token
-    else:
-        # Analyse the base letters; a mark stays with the letter before it.
-        idx = [i for i, ch in enumerate(token) if ch not in MARKS]
-        base = "".join(token[i] for i in idx)
-        positions = [*idx, len(token)]
-        if idx and idx[0] != 0:
-            positions[0] = 0
-    pieces = _analyse_cached(base)
+    if _MARK_RE.search(token) is None:
+        # Without marks the matching form is letter for letter, so one normalisation of
+        # the token serves the analysis and every piece's norm.
+        n = normalize_ar(token)
+        pieces = _analyse(n, token)
+        if len(pieces) == 1:
+            return ((0, len(token), n.casefold(), False),)
+        return tuple(
+            (a, b, "ال" if kind == "art" else n[a:b].casefold(), kind != "stem")
+            for a, b, kind in pieces
+        )
+    # Analyse the base letters; a mark stays with the letter before it.
+    idx = [i for i, ch in enumerate(token) if ch not in MARKS]
+    positions = [*idx, len(token)]
+    if idx and idx[0] != 0:
+        positions[0] = 0
+    pieces = _analyse_cached("".join(token[i] for i in idx))
     if len(pieces) == 1:
         return ((0, len(token), normalize(token, "ar"), False),)
     parts = []
@@ -246,25 +331,66 @@ def _latin_parts(token: str, lang: str) -> tuple[Part, ...]:
     )
 
 
-@lru_cache(maxsize=_CACHE_SIZE)
 def _token_parts(token: str, lang: str) -> tuple[Part, ...]:
     if lang == "ar" and _ARABIC_LETTERS.match(token):
         return _arabic_parts(token)
     return _latin_parts(token, lang)
 
 
+# Per language, per surface token: the norm of its one word (most tokens), or else
+# its words as (start, end, text, norm, clitic) relative to the token.
+Cached = tuple[tuple[int, int, str, str, bool], ...]
+_SINGLE: dict[str, dict[str, str]] = {}
+_MULTI: dict[str, dict[str, Cached]] = {}
+
+
+def _caches(lang: str) -> tuple[dict[str, str], dict[str, Cached]]:
+    single = _SINGLE.get(lang)
+    multi = _MULTI.get(lang)
+    if single is None or multi is None or len(single) + len(multi) >= _CACHE_SIZE:
+        single = _SINGLE[lang] = {}
+        multi = _MULTI[lang] = {}
+    return single, multi
+
+
 def tokenize(text: str, start: int, end: int, lang: str) -> list[Token]:
     """Tokens of ``text[start:end]`` with their words; offsets index ``text``."""
-    tokens = []
-    for match in _TOKEN_RE.finditer(text, start, end):
-        surface = match.group()
-        a = match.start()
-        b = match.end()
-        parts = _token_parts(surface, lang)
-        if len(parts) == 1:
-            # Most tokens are one word: skip the slicing.
-            words = [Word(a, b, surface, parts[0][2])]
+    # This loop runs for every token of every article: it keeps to local names, and a
+    # token's analysis is looked up by its surface form, computed once per form.
+    single, multi = _caches(lang)
+    single_get = single.get
+    multi_get = multi.get
+    tokens: list[Token] = []
+    append = tokens.append
+    b = start
+    for space, surface in _SPACED_TOKEN_RE.findall(text, start, end):
+        a = b + len(space)
+        b = a + len(surface)
+        norm = single_get(surface)
+        if norm is not None:
+            append(Token(a, b, surface, [Word(a, b, surface, norm)]))
+            continue
+        cached = multi_get(surface)
+        if cached is None:
+            parts = _token_parts(surface, lang)
+            if len(parts) == 1:
+                norm = single[surface] = parts[0][2]
+                append(Token(a, b, surface, [Word(a, b, surface, norm)]))
+                continue
+            cached = multi[surface] = tuple(
+                (i, j, surface[i:j], part_norm, clitic) for i, j, part_norm, clitic in parts
+            )
+        if len(cached) == 2:
+            # Clitic and stem, the usual split, built without a comprehension's own frame.
+            (i, j, piece, part_norm, clitic), (k, m, piece2, part_norm2, clitic2) = cached
+            words = [
+                Word(a + i, a + j, piece, part_norm, clitic),
+                Word(a + k, a + m, piece2, part_norm2, clitic2),
+            ]
         else:
-            words = [Word(a + i, a + j, surface[i:j], norm, clitic) for i, j, norm, clitic in parts]
-        tokens.append(Token(a, b, surface, words))
+            words = [
+                Word(a + i, a + j, piece, part_norm, clitic)
+                for i, j, piece, part_norm, clitic in cached
+            ]
+        append(Token(a, b, surface, words))
     return tokens

@@ -42,6 +42,38 @@ TASKS: dict[str, tuple[str, str]] = {
         "khabar.evaluation.tasks.dates:wojood_dates",
         "DATE/TIME span detection on the Wojood sample, exact and overlap",
     ),
+    "ner_anercorp": (
+        "khabar.evaluation.tasks.ner:ner_anercorp",
+        "pipeline mentions (PERSON/ORG/LOC) on held-out ANERcorp sentences, CoNLL span F1",
+    ),
+    "ner_aqmar": (
+        "khabar.evaluation.tasks.ner:ner_aqmar",
+        "pipeline mentions (PERSON/ORG/LOC) on held-out AQMAR sentences, CoNLL span F1",
+    ),
+    "ner_newsfane": (
+        "khabar.evaluation.tasks.ner:ner_newsfane",
+        "pipeline mentions (PERSON/ORG/LOC) on held-out NewsFANE sentences, CoNLL span F1",
+    ),
+    "ner_wojood": (
+        "khabar.evaluation.tasks.ner:ner_wojood",
+        "pipeline mentions (PERSON/ORG/LOC) on Wojood val+test sentences, CoNLL span F1",
+    ),
+    "actor_codes": (
+        "khabar.evaluation.tasks.actors:actor_codes",
+        "actor country and sector on the gold actor spans of the Arabic span records",
+    ),
+    "polnear": (
+        "khabar.evaluation.tasks.attribution:polnear",
+        "attribution source/cue/content spans on PolNeAR dev (English)",
+    ),
+    "attribution_ar": (
+        "khabar.evaluation.tasks.attribution:attribution_ar",
+        "attribution spans, stance, via on the team's own Arabic set",
+    ),
+    "geowebnews": (
+        "khabar.evaluation.tasks.geocoding:geowebnews",
+        "GeoWebNews toponyms: geocoding of gold spans, and end to end (English)",
+    ),
 }
 
 Task = Callable[[Path | None, int | None], EvalReport]
