@@ -26,8 +26,11 @@ import uuid
 from itertools import islice
 from pathlib import Path
 
+from khabar.evaluation.paths import default_data_dir
+
 CORPUS = Path(
-    os.environ.get("KHABAR_SAUDINEWSNET", "/work/shared/data/saudinewsnet/articles.jsonl.gz")
+    os.environ.get("KHABAR_SAUDINEWSNET")
+    or default_data_dir() / "saudinewsnet" / "articles.jsonl.gz"
 )
 
 

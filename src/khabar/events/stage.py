@@ -216,6 +216,12 @@ class EventsStage:
                 carried = False  # the claim's own speaker is no guess
         if match.entry.ambiguous and (carried or not (args_actor or recipient)):
             return None
+        when = _when(doc.dates, view, window, trigger_start)
+        where = _where(doc, view, window, match, places)
+        if match.pos == "noun" and not (args_actor or recipient or when or where):
+            # A bare event noun with nothing anchoring it is a generic reference ("التعذيب
+            # جريمة", "the threat of assassinations"), not a report of an event.
+            return None
         stance = claim.stance if claim is not None else None
         if cue_claims:
             # A reporting act happened; only negation or a future marker changes that.
@@ -246,8 +252,8 @@ class EventsStage:
             recipient=[r for r in recipient if r not in args_actor],
             status=status,
             claim=claim.id if claim is not None else None,
-            when=_when(doc.dates, view, window, trigger_start),
-            where=_where(doc, view, window, match, places),
+            when=when,
+            where=where,
             confidence=_confidence(match, bool(args_actor), bool(recipient), carried, evidence),
             cameo=match.entry.cameo,
         )
