@@ -131,6 +131,10 @@ def test_offset_map_is_identity_or_follows_the_diff() -> None:
     shifted = offset_map("world", "hello  world")
     assert shifted.span(0, 5) == (7, 12)
     assert offset_map("xyz", "abc").span(0, 3) is None
+    # folded white space and a changed word at an edge: the span shrinks to what matches
+    folded = offset_map("said: the talks resume", "said:\n\nthe  talks   «resume»")
+    assert folded.span(6, 15) == (7, 17)
+    assert folded.span(5, 22) == (7, 17)
 
 
 @pytest.mark.parametrize("evaluate", [ner_anercorp, ner_aqmar, ner_newsfane, ner_wojood])

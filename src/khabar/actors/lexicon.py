@@ -32,7 +32,8 @@ PLACE = "place"  # a region, sea, landmark or facility from the places gazetteer
 
 
 # Place names and buildings also match without their article (في كرملين).
-BARE_CATEGORIES = frozenset({"country", "city", "metonym", "place"})
+# (Not cities or regions: "الخليل" is Hebron, "خليل" a man's name.)
+BARE_CATEGORIES = frozenset({"country", "metonym"})
 # Gazetteer kinds that name facilities (FAC); other curated kinds are regions (LOC).
 FACILITY_KINDS = frozenset({"landmark", "facility", "base", "crossing", "camp"})
 
@@ -263,9 +264,20 @@ def _places(stop: frozenset[str]) -> Iterator[tuple[str, Cue, str]]:
 
 @cache
 def _place_stopwords() -> frozenset[str]:
-    """Common words that gazetteers also list as places (place_stopwords.txt), plus the
-    closed-class words of the segmenter's resources."""
-    words: set[str] = set()
+    """Common words that gazetteers also list as places: place_stopwords.txt, the
+    closed-class words of the segmenter, and the one-word event triggers and reporting cues
+    (بيان "statement" is no district of Kuwait in news text)."""
+    from khabar.claims.lexicon import load_lexicon as load_cues
+    from khabar.events.lexicon import load_triggers
+
+    triggers = load_triggers("ar")
+    words: set[str] = {
+        normalize_ar(form)
+        for entry in triggers.entries
+        for form, _pos in triggers.forms(entry)
+        if " " not in form
+    }
+    words.update(normalize_ar(" ".join(form)) for form in load_cues("ar").cues if len(form) == 1)
     for package, name in (
         ("khabar.data.actors", "place_stopwords.txt"),
         ("khabar.data.text", "ar_function_words.txt"),

@@ -203,8 +203,10 @@ def phrase_keys(phrase: str, lang: str) -> tuple[str, ...]:
     tokens = [t for t in tokenize(phrase, 0, len(phrase), lang) if is_word(t)]
     keys = []
     for token in tokens:
-        token_key = token_keys(token)
-        keys.append(token_key.raw if _lost_prefix(token) else token_key.full)
+        if _lost_prefix(token):
+            keys.append(_drop_possessive("".join(w.norm for w in token.words)))
+        else:
+            keys.append(token_keys(token).full)
     return tuple(keys)
 
 

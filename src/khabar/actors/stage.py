@@ -24,8 +24,8 @@ from khabar.actors.compose import (
 )
 from khabar.actors.coref import link_references
 from khabar.actors.english_ner import english_entities
-from khabar.actors.lexicon import Cue, Lexicon, load_lexicon
-from khabar.actors.phrases import PhraseMatch, is_word, token_keys
+from khabar.actors.lexicon import CITY, NISBA, PLACE, Cue, Lexicon, load_lexicon
+from khabar.actors.phrases import Keys, PhraseMatch, is_word, token_keys
 from khabar.config import Config
 from khabar.document import Actor, Document, Mention, Sentence, Token
 
@@ -85,8 +85,24 @@ class ActorsStage:
             piece = Piece(units[match.first], units[match.last], match.payloads)
             for index in range(piece.first, piece.last + 1):
                 covered[index] = piece
+        if self.config.statistical_ner:
+            _drop_unsupported_places(covered, names, keys)
         for first, last, kind in names:
-            if any(i in covered for i in range(first, last + 1)):
+            overlapped = {
+                id(covered[i]): covered[i] for i in range(first, last + 1) if i in covered
+            }
+            if (
+                kind == "PERSON"
+                and overlapped
+                and all(
+                    _weak_match(p) and first <= p.first and p.last <= last
+                    for p in overlapped.values()
+                )
+            ):
+                # A person's name may hold a place-like word (عبد الله، خليل): the name wins.
+                for index in [i for i, p in covered.items() if id(p) in overlapped]:
+                    del covered[index]
+            elif overlapped:
                 continue
             piece = Piece(first, last, ner=kind)
             for index in range(first, last + 1):
@@ -131,6 +147,48 @@ class ActorsStage:
             if tag.startswith("B-") or (tag.startswith("I-") and start is None):
                 start, kind = index, tag[2:]
         return spans
+
+
+# Lexicon readings a tagged person name overrides: a word that is also a place or a
+# nationality; not a dictionary actor, a country or a title.
+_WEAK = frozenset({CITY, PLACE, NISBA})
+
+
+# Words before a place name that make it a place: في، إلى، مدينة ... in, at, near.
+_LOCATIVE = frozenset(
+    {"في", "الي", "من", "ب", "قرب", "نحو", "داخل", "مدينه", "بلده", "قريه", "محافظه", "ولايه",
+     "in", "at", "near", "to", "from", "into", "city", "town", "village", "province"}
+)  # fmt: skip
+
+
+def _drop_unsupported_places(
+    covered: dict[int, Piece], names: list[tuple[int, int, str]], keys: list[Keys]
+) -> None:
+    """A one-word city or region name that is also an ordinary word (الزاوية، السلمية) is
+    kept only with support: the tagger reads it as a place, or a locative word precedes it.
+    Capitals and names of several words need none."""
+    tagged = {i for f, last, kind in names if kind in ("LOC", "GPE") for i in range(f, last + 1)}
+    for piece in {id(p): p for p in covered.values()}.values():
+        if piece.first != piece.last or not _weak_match(piece):
+            continue
+        if any(c.capital or c.category == NISBA for c in piece.cues):
+            continue
+        before = keys[piece.first - 1] if piece.first > 0 else None
+        locative = before is not None and not {before.full, before.bare, before.raw}.isdisjoint(
+            _LOCATIVE
+        )
+        if piece.first in tagged or locative or _has_locative_clitic(keys[piece.first]):
+            continue
+        del covered[piece.first]
+
+
+def _has_locative_clitic(key: Keys) -> bool:
+    # بدمشق، لحلب: the preposition is written on the name itself.
+    return key.raw != key.full and key.raw[:1] in ("ب", "ل")
+
+
+def _weak_match(piece: Piece) -> bool:
+    return bool(piece.cues) and all(cue.category in _WEAK for cue in piece.cues)
 
 
 def _token_ranges(

@@ -58,6 +58,7 @@ def run(args: argparse.Namespace) -> int:
     import khabar
     from khabar.cli import EXIT_ALL_FAILED, EXIT_OK, EXIT_PARTIAL, EXIT_USAGE
     from khabar.cli.run import config_from_args
+    from khabar.pipeline import tune_gc
     from khabar.store import ingest, ingest_with, iter_inputs, open_store, reprocess
     from khabar.store.ingest import IngestSummary
 
@@ -66,6 +67,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     config = config_from_args(args)
     nlp = khabar.load(config)
+    tune_gc()
     engine = open_store(args.db)
     bar = None
     if not args.no_progress:

@@ -18,7 +18,8 @@ import time
 from functools import cache
 from pathlib import Path
 
-from khabar.document import Document
+from khabar.actors.lexicon import OFFICE_LABELS, SECTOR_LABELS
+from khabar.document import Document, Mention
 from khabar.errors import ResourceError
 from khabar.evaluation.loaders.ner import CORPUS_FILES, Split, bio_spans, load_splits, to_model_view
 from khabar.evaluation.paths import dataset_path
@@ -86,11 +87,32 @@ def mention_token_spans(doc: Document, words: list[str]) -> list[TypedSpan]:
     mapping = offset_map(doc.text, original)
     spans: list[TypedSpan] = []
     for mention in doc.mentions:
+        if not is_name(doc, mention):
+            continue
         kind = MENTION_TYPES.get(mention.type)
         span = mapping.span(mention.start, mention.end) if kind else None
         if kind and span:
             spans.append((span[0], span[1], kind))
     return char_spans_to_token_spans(token_offsets(words), spans)
+
+
+# Last words of the names the actor stage gives unnamed offices and institutions.
+GENERIC_LABELS = frozenset(
+    label.split()[-1].lower() for label in (*OFFICE_LABELS.values(), *SECTOR_LABELS.values())
+)
+
+
+def is_name(doc: Document, mention: Mention) -> bool:
+    """NER gold marks names, not descriptions: khabar's mentions of anonymous speakers
+    ("مصادر", "officials") and of unnamed offices and institutions ("المتحدث باسم",
+    "الجيش العراقي") are actor references without a name, so they are not scored."""
+    actor = doc.actor(mention.actor) if mention.actor else None
+    if actor is None:
+        return True
+    if actor.kind == "anonymous":
+        return False
+    generic = actor.name.split()[-1].lower() in GENERIC_LABELS
+    return not (generic and actor.wikidata is None and actor.name_ar is None)
 
 
 def _render(words: list[str], spans: list[TypedSpan]) -> str:
