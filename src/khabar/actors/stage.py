@@ -63,7 +63,7 @@ class ActorsStage:
                 names = self._tagged(sentence)
             else:
                 names = _token_ranges(sentence, entities)
-            pieces = self._pieces(sentence, names)
+            pieces = self._pieces(sentence, names, lang)
             texts = [t.text for t in tokens]
             for run in runs(pieces, lang):
                 for spec in interpret(run, texts):
@@ -74,7 +74,9 @@ class ActorsStage:
         _build(doc, [(spec, tokens_of[id(spec)]) for spec in linked], self.lexicon)
         return doc
 
-    def _pieces(self, sentence: Sentence, names: list[tuple[int, int, str]]) -> list[Piece]:
+    def _pieces(
+        self, sentence: Sentence, names: list[tuple[int, int, str]], lang: str
+    ) -> list[Piece]:
         tokens = sentence.tokens
         keys = [token_keys(t) for t in tokens]
         # A hyphen inside a name ("Jong-un") does not break it: match without it.
@@ -85,14 +87,16 @@ class ActorsStage:
             piece = Piece(units[match.first], units[match.last], match.payloads)
             for index in range(piece.first, piece.last + 1):
                 covered[index] = piece
-        if self.config.statistical_ner:
+        if lang == "ar" and self.config.statistical_ner:
+            # Arabic has no capital letters to tell a place name from an ordinary word.
             _drop_unsupported_places(covered, names, keys)
         for first, last, kind in names:
             overlapped = {
                 id(covered[i]): covered[i] for i in range(first, last + 1) if i in covered
             }
             if (
-                kind == "PERSON"
+                lang == "ar"
+                and kind == "PERSON"
                 and overlapped
                 and all(
                     _weak_match(p) and first <= p.first and p.last <= last
