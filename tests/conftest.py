@@ -12,13 +12,6 @@ settings.register_profile("khabar", deadline=None)
 settings.load_profile("khabar")
 
 
-@pytest.fixture(scope="session")
-def nlp():  # type: ignore[no-untyped-def]
-    import khabar
-
-    return khabar.load()
-
-
 @pytest.fixture(autouse=True)
 def _every_document_is_valid_khabar1(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every document any test produces is checked against the shipped khabar/1 schema."""
