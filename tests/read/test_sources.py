@@ -85,6 +85,13 @@ def test_json_records_keep_id_and_language_hint(tmp_path: Path) -> None:
     assert second.id == "r2" and "وزير الخارجية" in second.body
 
 
+def test_record_date_aliases_give_the_publication_date(tmp_path: Path) -> None:
+    path = tmp_path / "r.jsonl"
+    path.write_text(json.dumps({"id": "x", "date": "2022-03-01", "text": BODY_AR}) + "\n", "utf-8")
+    [article] = list(iter_articles([str(path)]))
+    assert isinstance(article, Article) and article.published == "2022-03-01"
+
+
 def test_jsonl_bad_line_is_a_failure_and_the_rest_goes_on(tmp_path: Path) -> None:
     lines = [
         json.dumps({"id": "a", "text": BODY_AR}, ensure_ascii=False),

@@ -1,5 +1,8 @@
 """JSON and JSON Lines records: ``id, url, source, published, title, language, text|html``.
 
+``date``, ``published_at`` and ``pubDate`` are read as the publication date when
+``published`` is absent.
+
 A record's ``id`` is kept in its document, and ``language``, when given, is a
 hint that the language stage keeps. ``content`` and ``body`` are accepted as
 other names for ``text`` (corpora such as SaudiNewsNet use ``content``).
@@ -17,6 +20,8 @@ from khabar.read.html import read_html
 
 TEXT_FIELDS = ("text", "content", "body")
 META_FIELDS = ("id", "url", "source", "published", "title", "language")
+# Other names records use for the publication date (not a crawl date such as date_extracted).
+PUBLISHED_ALIASES = ("date", "published_at", "pubDate")
 
 
 def record_to_article(record: Any, origin: str) -> Article:
@@ -29,6 +34,10 @@ def record_to_article(record: Any, origin: str) -> Article:
         value = record.get(name)
         if value is not None and value != "":
             fields[name] = str(value)
+    if "published" not in fields:
+        alias = next((record[a] for a in PUBLISHED_ALIASES if record.get(a)), None)
+        if alias is not None:
+            fields["published"] = str(alias)
     html = record.get("html")
     if isinstance(html, str) and html.strip():
         return read_html(html, origin, **fields)
