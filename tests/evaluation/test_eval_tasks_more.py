@@ -17,6 +17,7 @@ from khabar.errors import ResourceError
 from khabar.evaluation.paths import default_data_dir
 from khabar.evaluation.records import ActorCode, GoldEventRecord
 from khabar.evaluation.report import EvalReport, render_report
+from khabar.evaluation.spans import offset_map
 from khabar.evaluation.tasks import TASKS, task
 from khabar.evaluation.tasks.actors import actor_codes, actors_on_spans, coded_roles
 from khabar.evaluation.tasks.attribution import (
@@ -25,7 +26,7 @@ from khabar.evaluation.tasks.attribution import (
     parse_attribution_ar,
     polnear,
 )
-from khabar.evaluation.tasks.geocoding import geowebnews, offset_map
+from khabar.evaluation.tasks.geocoding import geowebnews
 from khabar.evaluation.tasks.ner import (
     mention_token_spans,
     ner_anercorp,

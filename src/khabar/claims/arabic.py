@@ -9,6 +9,9 @@ media head (مصادر، وسائل إعلام) with its modifiers, else a title
 
 from __future__ import annotations
 
+from functools import cache
+
+from khabar.actors.resources import load_institutions, load_titles
 from khabar.claims.found import Found, Span2, quote_ending_before, quoted_whole, trim
 from khabar.claims.lexicon import Cue, Lexicon, SourceHead
 from khabar.claims.view import QUOTE_CHARS, Tok, entry_at, is_in
@@ -25,6 +28,21 @@ _QUOTE_SKIP = frozenset({"هكذا", "و"})
 _ADJECTIVE_ENDINGS = ("ي", "يه", "يون", "يين", "ون", "ين", "ات")
 
 
+@cache
+def speaker_heads() -> frozenset[str]:
+    """First words (normalised, with and without the article) of the office titles and
+    institution nouns of the actor resources: a phrase headed by one names a speaker even
+    when no actor covers it (المتحدث باسم ...، وزارة الخارجية ...)."""
+    heads: set[str] = set()
+    phrases = [(t.text, t.lang) for t in load_titles()]
+    phrases += [(i.text, i.lang) for i in load_institutions()]
+    for text, lang in phrases:
+        if lang == "ar":
+            head = normalize_ar(text.split()[0])
+            heads.update({head, head.removeprefix("ال")})
+    return frozenset(h for h in heads if len(h) > 2)
+
+
 class ArabicRules:
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
@@ -33,14 +51,7 @@ class ArabicRules:
         self.connectors = lex.role("connector")
         self._types: dict[int, str] = {}
         self._cue_at: set[int] = set()
-        self.titles = frozenset(
-            {"وزير", "الوزير", "رئيس", "الرئيس", "المتحدث", "متحدث", "الناطق", "ناطق"}
-            | {"سفير", "السفير", "مندوب", "المندوب", "قائد", "القائد", "زعيم", "الزعيم"}
-            | {"نائب", "مدير", "المدير", "امين", "الامين", "مستشار", "المستشار"}
-            # Institutions: the phrase is the speaker even when no actor covers it.
-            | {"وزاره", "الوزاره", "حكومه", "الحكومه", "الجيش", "الرئاسه", "قوات", "جماعه"}
-            | {"حركه", "حزب", "مجلس", "البيت", "الشرطه", "منظمه", "المنظمه", "البنك", "الخارجيه"}
-        )
+        self.titles = speaker_heads() | {form[0] for form in lex.role("head")}
 
     # -- the sentence ---------------------------------------------------------
     def find(

@@ -1,7 +1,10 @@
-"""Span arithmetic shared by the scorers: P/R/F1 counts, matching, BIO, offsets to tokens."""
+"""Span arithmetic shared by the scorers: P/R/F1 counts, matching, BIO, offsets to tokens,
+and offsets of the cleaned text back in the text a gold set gave."""
 
 from __future__ import annotations
 
+import difflib
+import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -171,3 +174,58 @@ def _first_candidate(starts: list[int], offsets: Sequence[tuple[int, int]], star
 def _share(token: tuple[int, int], mention: tuple[int, int]) -> float:
     width = token[1] - token[0]
     return overlap(token, mention) / width if width else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class OffsetMap:
+    """Offsets of the analysed text (after cleaning) in the original text.
+
+    Only characters of words found unchanged in both texts are in the table;
+    identical texts map every offset to itself without one.
+    """
+
+    table: dict[int, int] | None
+
+    def __call__(self, offset: int) -> int | None:
+        return offset if self.table is None else self.table.get(offset)
+
+    def span(self, start: int, end: int) -> tuple[int, int] | None:
+        """A half-open span of the analysed text in original offsets (None: not there).
+
+        Edges that fall on white space or on a word the cleaner changed move
+        inwards to the nearest mapped character.
+        """
+        if self.table is None:
+            return (start, end)
+        table = self.table
+        first = next((table[i] for i in range(start, end) if i in table), None)
+        last = next((table[i] for i in range(end - 1, start - 1, -1) if i in table), None)
+        if first is None or last is None or last < first:
+            return None
+        return (first, last + 1)
+
+
+_WORD = re.compile(r"\S+")
+
+
+def offset_map(text: str, original: str) -> OffsetMap:
+    """Map offsets of ``text`` (the pipeline's cleaned text) onto ``original``.
+
+    Cleaning drops datelines, bylines and furniture and folds white space, so a
+    diff of the two word sequences lines them up; a character diff would take
+    seconds on a long article.
+    """
+    if text == original:
+        return OffsetMap(None)
+    ours = [(m.start(), m.group()) for m in _WORD.finditer(text)]
+    theirs = [m.start() for m in _WORD.finditer(original)]
+    words = [m.group() for m in _WORD.finditer(original)]
+    matcher = difflib.SequenceMatcher(None, [w for _, w in ours], words, autojunk=False)
+    table: dict[int, int] = {}
+    for block in matcher.get_matching_blocks():
+        for k in range(block.size):
+            start, word = ours[block.a + k]
+            target = theirs[block.b + k]
+            for c in range(len(word)):
+                table[start + c] = target + c
+    return OffsetMap(table)

@@ -25,9 +25,8 @@ from khabar.evaluation.loaders.arabic_event_gsr import load_arabic_event_spans
 from khabar.evaluation.records import ActorCode, CharSpan, GoldEventRecord
 from khabar.evaluation.report import ERROR_SAMPLE, EvalReport, add_error, evenly
 from khabar.evaluation.scorers import Accuracy
-from khabar.evaluation.spans import overlap
+from khabar.evaluation.spans import offset_map, overlap
 from khabar.evaluation.tasks import pipeline_for
-from khabar.evaluation.tasks.geocoding import offset_map
 
 __all__ = ["CodedRole", "actor_codes", "actors_on_spans", "coded_roles"]
 

@@ -35,8 +35,7 @@ from khabar.evaluation.paths import read_text
 from khabar.evaluation.records import AttributionItem, CharSpan, GoldAttribution
 from khabar.evaluation.report import EvalReport, add_error, evenly
 from khabar.evaluation.scorers import ATTRIBUTION_ROLES, AttributionScores, score_attribution
-from khabar.evaluation.spans import overlap
-from khabar.evaluation.tasks.geocoding import OffsetMap, offset_map
+from khabar.evaluation.spans import OffsetMap, offset_map, overlap
 from khabar.pipeline import Pipeline
 
 __all__ = [

@@ -16,12 +16,9 @@ The shared folder holds only the dev half of GeoWebNews, so it is all scored.
 
 from __future__ import annotations
 
-import difflib
-import re
 import time
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -40,6 +37,7 @@ from khabar.evaluation.geo import (
 from khabar.evaluation.loaders.geowebnews import load_geowebnews
 from khabar.evaluation.records import GoldGeoArticle, GoldToponym
 from khabar.evaluation.report import ERROR_SAMPLE, EvalReport, add_error, evenly
+from khabar.evaluation.spans import offset_map
 from khabar.pipeline import Pipeline
 from khabar.registry import stage_names
 from khabar.resolve.geocode import default_geocoder
@@ -48,70 +46,13 @@ from khabar.resolve.places import PLACE_TYPES
 __all__ = [
     "END_TO_END_STAGES",
     "Miss",
-    "OffsetMap",
     "end_to_end",
     "geowebnews",
     "given_spans",
-    "offset_map",
     "place_mentions",
 ]
 
 END_TO_END_STAGES = ("clean", "language", "segment", "actors", "places")
-
-
-@dataclass(frozen=True, slots=True)
-class OffsetMap:
-    """Offsets of the analysed text (after cleaning) in the original text.
-
-    Only characters of words found unchanged in both texts are in the table;
-    identical texts map every offset to itself without one.
-    """
-
-    table: dict[int, int] | None
-
-    def __call__(self, offset: int) -> int | None:
-        return offset if self.table is None else self.table.get(offset)
-
-    def span(self, start: int, end: int) -> tuple[int, int] | None:
-        """A half-open span of the analysed text in original offsets (None: not there).
-
-        Edges that fall on white space or on a word the cleaner changed move
-        inwards to the nearest mapped character.
-        """
-        if self.table is None:
-            return (start, end)
-        table = self.table
-        first = next((table[i] for i in range(start, end) if i in table), None)
-        last = next((table[i] for i in range(end - 1, start - 1, -1) if i in table), None)
-        if first is None or last is None or last < first:
-            return None
-        return (first, last + 1)
-
-
-_WORD = re.compile(r"\S+")
-
-
-def offset_map(text: str, original: str) -> OffsetMap:
-    """Map offsets of ``text`` (the pipeline's cleaned text) onto ``original``.
-
-    Cleaning drops datelines, bylines and furniture and folds white space, so a
-    diff of the two word sequences lines them up; a character diff would take
-    seconds on a long article.
-    """
-    if text == original:
-        return OffsetMap(None)
-    ours = [(m.start(), m.group()) for m in _WORD.finditer(text)]
-    theirs = [m.start() for m in _WORD.finditer(original)]
-    words = [m.group() for m in _WORD.finditer(original)]
-    matcher = difflib.SequenceMatcher(None, [w for _, w in ours], words, autojunk=False)
-    table: dict[int, int] = {}
-    for block in matcher.get_matching_blocks():
-        for k in range(block.size):
-            start, word = ours[block.a + k]
-            target = theirs[block.b + k]
-            for c in range(len(word)):
-                table[start + c] = target + c
-    return OffsetMap(table)
 
 
 def given_spans(articles: Sequence[GoldGeoArticle]) -> dict[str, Any]:

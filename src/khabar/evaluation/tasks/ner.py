@@ -25,9 +25,8 @@ from khabar.evaluation.loaders.ner import CORPUS_FILES, Split, bio_spans, load_s
 from khabar.evaluation.paths import dataset_path
 from khabar.evaluation.report import ERROR_SAMPLE, EvalReport, add_error, evenly
 from khabar.evaluation.scorers import SpanScores, score_ner
-from khabar.evaluation.spans import TypedSpan, char_spans_to_token_spans
+from khabar.evaluation.spans import TypedSpan, char_spans_to_token_spans, offset_map
 from khabar.evaluation.tasks import pipeline_for
-from khabar.evaluation.tasks.geocoding import offset_map
 
 __all__ = [
     "MENTION_TYPES",
