@@ -9,6 +9,7 @@ landmarks and regions.
 
 from __future__ import annotations
 
+import gzip
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -22,6 +23,7 @@ PACKAGE = "khabar.data.places"
 # What an entry is; the geocoder ranks by it (see geocode.py).
 COUNTRY = "country"
 ADMIN = "admin"  # a first-level division: state, province, governorate, ...
+ADMIN2 = "admin2"  # a second-level division: county, district, ...
 CITY = "city"
 CURATED_KINDS = frozenset(
     {"continent", "region", "sea", "strait", "canal", "landmark", "facility", "base", "crossing",
@@ -35,7 +37,8 @@ CURATED_KINDS = frozenset(
 class GazetteerEntry:
     """One place. ``country`` is ISO 3166-1 alpha-3 (None for continents, seas, ...);
     ``geonames`` is the GeoNames id where the source has one; ``kind`` is ``country``,
-    ``admin``, ``city`` or a curated kind (``region``, ``landmark``, ...)."""
+    ``admin``, ``admin2``, ``city`` or a curated kind (``region``, ``landmark``, ...).
+    ``population`` of an ``admin2`` entry is its number of towns of 1,000+ people."""
 
     name: str
     kind: str
@@ -62,7 +65,10 @@ def _rows(filename: str) -> Iterator[list[str]]:
     """Data rows of a places TSV (comment lines and the header skipped)."""
     path = importlib_resources.files(PACKAGE).joinpath(filename)
     try:
-        text = path.read_text(encoding="utf-8")
+        if filename.endswith(".gz"):
+            text = gzip.decompress(path.read_bytes()).decode("utf-8")
+        else:
+            text = path.read_text(encoding="utf-8")
     except FileNotFoundError as exc:
         raise ResourceError(
             f"places resource {filename} is missing from {PACKAGE}; reinstall khabar or run "
@@ -86,6 +92,12 @@ def _int(value: str) -> int:
 def country_points() -> dict[str, tuple[float, float]]:
     """ISO alpha-3 -> the country's centroid (lat, lon)."""
     return {row[0]: (float(row[1]), float(row[2])) for row in _rows("country_points.tsv")}
+
+
+@cache
+def country_populations() -> dict[str, int]:
+    """ISO alpha-3 -> the country's population (GeoNames)."""
+    return {row[0]: _int(row[3]) for row in _rows("country_points.tsv")}
 
 
 @cache
@@ -136,7 +148,7 @@ def _cities() -> Iterator[NamedEntry]:
             yield NamedEntry(name, "ar", entry)
         for alias in aliases.get(city.geonames, ()):
             yield NamedEntry(alias, "en", entry, alias=True)
-    for row in _rows("cities_extra.tsv"):
+    for row in _rows("cities_extra.tsv.gz"):
         geonames, name, country, lat, lon, population = row[:6]
         entry = GazetteerEntry(
             name, CITY, country, float(lat), float(lon), int(geonames), _int(population), "PPL"
@@ -146,9 +158,21 @@ def _cities() -> Iterator[NamedEntry]:
             yield NamedEntry(alias, "en", entry, alias=True)
 
 
+# English news writes the states of these countries by their postal codes (NJ, BC, NSW), the
+# part of the ISO 3166-2 code after the hyphen; elsewhere those codes are not names.
+_POSTAL_CODE_COUNTRIES = frozenset({"USA", "CAN", "AUS"})
+
+
+@cache
+def admin_abbreviations() -> dict[str, tuple[str, ...]]:
+    """ISO 3166-2 code -> conventional English abbreviations (Calif., N.J., B.C.)."""
+    return {row[0]: tuple(_split(row[1])) for row in _rows("admin_abbreviations.tsv")}
+
+
 def _admin() -> Iterator[NamedEntry]:
+    abbreviations = admin_abbreviations()
     for row in _rows("admin.tsv"):
-        _, name, names_ar, country, lat, lon = row[:6]
+        _, name, names_ar, country, lat, lon, _, code = row[:8]
         arabic = _split(names_ar)
         entry = GazetteerEntry(
             name, ADMIN, country, float(lat), float(lon), feature_code="ADM1",
@@ -157,6 +181,21 @@ def _admin() -> Iterator[NamedEntry]:
         yield NamedEntry(name, "en", entry)
         for alias in arabic:
             yield NamedEntry(alias, "ar", entry)
+        if country in _POSTAL_CODE_COUNTRIES and "-" in code:
+            yield NamedEntry(code.split("-", 1)[1], "en", entry, alias=True)
+        for form in abbreviations.get(code, ()):
+            yield NamedEntry(form, "en", entry, alias=True)
+
+
+def _admin2() -> Iterator[NamedEntry]:
+    for row in _rows("admin2.tsv"):
+        name, _, country, lat, lon, towns = row[:6]
+        # No population is shipped for divisions; their number of towns stands in for size.
+        entry = GazetteerEntry(
+            name, ADMIN2, country, float(lat), float(lon), population=_int(towns),
+            feature_code="ADM2",
+        )  # fmt: skip
+        yield NamedEntry(name, "en", entry)
 
 
 def _curated() -> Iterator[NamedEntry]:
@@ -189,6 +228,10 @@ def _demonyms(places: tuple[NamedEntry, ...]) -> Iterator[NamedEntry]:
         entry = countries.get(nisba.iso3)
         if entry is not None and not nisba.ambiguous:
             yield NamedEntry(nisba.form, nisba.lang, entry, alias=True)
+    for form, iso3 in (row[:2] for row in _rows("demonyms_en.tsv")):
+        entry = countries.get(iso3)
+        if entry is not None:
+            yield NamedEntry(form, "en", entry, alias=True)
     for form, lang, region in (row[:3] for row in _rows("region_demonyms.tsv")):
         if region not in regions:
             raise ResourceError(f"region_demonyms.tsv: {region!r} is not in landmarks.tsv")
@@ -197,8 +240,8 @@ def _demonyms(places: tuple[NamedEntry, ...]) -> Iterator[NamedEntry]:
 
 @cache
 def load_places() -> tuple[NamedEntry, ...]:
-    """Every named entry of the gazetteer (countries, admin, cities, curated)."""
-    return (*_countries(), *_curated(), *_admin(), *_cities())
+    """Every named entry of the gazetteer (countries, curated, admin, cities, admin2)."""
+    return (*_countries(), *_curated(), *_admin(), *_cities(), *_admin2())
 
 
 @cache

@@ -9,7 +9,9 @@ Among the entries a name matches, :meth:`Geocoder.resolve` prefers, in this
 order of weight: countries and the curated regions and landmarks; entries in a
 country the article already names (``context_countries``); capitals (PPLC),
 then admin seats (PPLA), then bigger cities; a first-level division over a
-small town of the same name. Secondary names (English aliases, nationality
+small town of the same name, a second-level one (county) below both; among
+same-named divisions, the one in the more populous country and, for counties,
+the one with more towns. Secondary names (English aliases, nationality
 adjectives) rank below primary ones. :meth:`Geocoder.resolve_all` resolves the
 place names of one article together: a first pass collects the countries of
 the places, a second one resolves again with them as context (each name
@@ -28,10 +30,12 @@ from functools import cache
 from khabar.evaluation.geo import haversine_km
 from khabar.resolve.gazetteer import (
     ADMIN,
+    ADMIN2,
     CITY,
     COUNTRY,
     GazetteerEntry,
     NamedEntry,
+    country_populations,
     load_demonyms,
     load_places,
 )
@@ -49,16 +53,28 @@ _AR_HEADS = (
     "مقاطعه ",
 )  # fmt: skip
 _EN_HEADS = ("city of ", "province of ", "state of ", "republic of ")
-_EN_TAILS = (" city", " province", " governorate", " state", " region", " oblast", " prefecture")
-_ADMIN_TAILS = frozenset({" province", " governorate", " state", " region", " oblast"})
+_EN_TAILS = (
+    " city", " province", " governorate", " state", " region", " oblast", " prefecture", " county",
+)  # fmt: skip
+_TAIL_KINDS = {
+    **dict.fromkeys(
+        (" province", " governorate", " state", " region", " oblast"), frozenset({ADMIN})
+    ),
+    " county": frozenset({ADMIN, ADMIN2}),
+}
 
-_BASE = {COUNTRY: 75.0, ADMIN: 50.0, CITY: 20.0}
+_BASE = {COUNTRY: 100.0, ADMIN: 50.0, ADMIN2: 40.0, CITY: 20.0}
 _CURATED_BASE = 90.0
 _CAPITAL_BONUS = {"PPLC": 15.0, "PPLA": 8.0}
 _ALIAS_PENALTY = 12.0
 _CONTEXT_BONUS = 30.0
+_POP_WEIGHT = 6.0
 _NEAR_BONUS = 5.0
-_NEAR_KM = {ADMIN: 600.0}  # a division's point is its centre, far from the towns in it
+_COUNTRY_PRIOR = 1.0
+_NEAR_KM = {
+    ADMIN: 600.0,
+    ADMIN2: 150.0,
+}  # a division's point is its centre, far from the towns in it
 _NEAR_KM_DEFAULT = 250.0
 # Kinds too large to say anything about which nearby town is meant.
 _BROAD_KINDS = frozenset({COUNTRY, "continent", "region", "sea"})
@@ -125,7 +141,7 @@ class Geocoder:
                 return self._index[key[len(head) :]], frozenset()
         for tail in _EN_TAILS:
             if key.endswith(tail) and key[: -len(tail)] in self._index:
-                kinds = frozenset({ADMIN}) if tail in _ADMIN_TAILS else frozenset({CITY})
+                kinds = _TAIL_KINDS.get(tail, frozenset({CITY}))
                 return self._index[key[: -len(tail)]], kinds
         return {}, frozenset()
 
@@ -182,6 +198,9 @@ class Geocoder:
 
 
 def _is_acronym(name: str) -> bool:
+    # Cheap rejections first: this runs for each of the gazetteer's 200k names at start-up.
+    if len(name) > 12 or not name.isupper() or " " in name:
+        return False
     letters = [ch for ch in name if ch.isalpha()]
     return 2 <= len(letters) <= 5 and all(ch.isupper() for ch in letters) and " " not in name
 
@@ -211,19 +230,32 @@ def _score(
 ) -> float:
     score = _BASE.get(entry.kind, _CURATED_BASE)
     if entry.kind == CITY:
-        score += 6.0 * math.log10(entry.population + 1)
+        score += _POP_WEIGHT * math.log10(entry.population + 1)
         score += _CAPITAL_BONUS.get(entry.feature_code, 0.0)
+    elif entry.kind == ADMIN2:
+        score += 3.0 * math.log10(entry.population + 1)
+    if entry.kind in (ADMIN, ADMIN2) and entry.country:
+        # Divisions carry no population: the country's breaks ties between same-named ones
+        # (Florida the US state over the Uruguayan department), since bigger countries are
+        # in more news.
+        people = country_populations().get(entry.country, 0)
+        score += _COUNTRY_PRIOR * (math.log10(people + 1) - 7.0)
     if alias:
         score -= _ALIAS_PENALTY
     if entry.country and context[entry.country] > 0:
         # More mentions of a country make it likelier, with diminishing returns.
         score += _CONTEXT_BONUS + 2.0 * min(context[entry.country], 5)
-    radius = _NEAR_KM.get(entry.kind, _NEAR_KM_DEFAULT)
-    if entry.kind not in _BROAD_KINDS and any(
-        haversine_km(entry.lat, entry.lon, a.lat, a.lon) <= radius for a in anchors
-    ):
+    if entry.kind not in _BROAD_KINDS and any(_near(entry, a) for a in anchors):
         score += _NEAR_BONUS
     return score
+
+
+def _near(entry: GazetteerEntry, anchor: GazetteerEntry) -> bool:
+    # A division's point is its centre, far from the places in it: the wider radius of the two.
+    radius = max(
+        _NEAR_KM.get(entry.kind, _NEAR_KM_DEFAULT), _NEAR_KM.get(anchor.kind, _NEAR_KM_DEFAULT)
+    )
+    return haversine_km(entry.lat, entry.lon, anchor.lat, anchor.lon) <= radius
 
 
 @cache
