@@ -62,6 +62,11 @@ def main() -> None:
     parser.add_argument(
         "--cpu", action="store_true", help="count CPU time, not wall time (steadier when busy)"
     )
+    parser.add_argument(
+        "--statistical-ner",
+        action="store_true",
+        help="run the statistical NER tagger in the actors stage (the default pipeline does)",
+    )
     args = parser.parse_args()
 
     try:
@@ -81,7 +86,7 @@ def main() -> None:
 
     clock = time.process_time if args.cpu else time.perf_counter
     try:
-        nlp = khabar.load(pipeline=args.stages.split(","), statistical_ner=False)
+        nlp = khabar.load(pipeline=args.stages.split(","), statistical_ner=args.statistical_ner)
     except (ConfigError, PipelineError) as exc:
         parser.error(str(exc))
     # Load resources outside the timing, including those that only a non-Arabic text
