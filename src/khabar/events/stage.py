@@ -17,6 +17,7 @@ from khabar.config import Config
 from khabar.document import Claim, DateValue, Document, Event, Mention, Place, Sentence, Token, Word
 from khabar.events.arguments import Candidate, Clause, assign_arguments
 from khabar.events.lexicon import CueMatch, TriggerMatch, load_status_cues, load_triggers
+from khabar.events.occurrence import is_occurrence
 from khabar.events.status import event_status
 
 # Prepositions that put a place at an event (normalised).
@@ -122,6 +123,14 @@ class EventsStage:
                     if event.actor:
                         previous_subject = event.actor
             _share_future(sentence_events, view)
+            # -- occurrence filter (events/occurrence.py): a trigger that only mentions an event.
+            if lang == "ar":
+                sentence_events = [
+                    (e, m)
+                    for e, m in sentence_events
+                    if is_occurrence(view.sentence, view.words, e, m, sentence_events)
+                ]
+            # -- end occurrence filter
             for event, _match in sentence_events:
                 event.id = f"e{len(events) + 1}"
                 events.append(event)
