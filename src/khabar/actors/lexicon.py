@@ -17,6 +17,7 @@ from pathlib import Path
 
 from khabar.actors import resources
 from khabar.actors.phrases import PhraseIndex
+from khabar.buildcache import cached
 from khabar.text.normalize import normalize_ar
 
 # What a matched phrase is.
@@ -115,9 +116,14 @@ SECTOR_LABELS = {
 
 @cache
 def load_lexicon(extra_actor_files: tuple[str, ...] = ()) -> Lexicon:
+    """The actor lexicon; built once per process, and kept on disk between processes."""
+    paths = tuple(Path(name) for name in extra_actor_files)
+    return cached("actorlexicon", lambda: _build_lexicon(paths), inputs=paths)
+
+
+def _build_lexicon(paths: tuple[Path, ...]) -> Lexicon:
     index: PhraseIndex[Cue] = PhraseIndex()
     countries = dict(resources.load_countries())
-    paths = tuple(Path(name) for name in extra_actor_files)
     actors = {a.id: a for a in resources.load_actor_dictionary(paths)}
     for phrase, cue, lang in _entries(countries, actors):
         index.add(phrase, cue, lang, bare=cue.category in BARE_CATEGORIES)

@@ -27,6 +27,7 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import cache
 
+from khabar.buildcache import cached
 from khabar.evaluation.geo import haversine_km
 from khabar.resolve.gazetteer import (
     ADMIN,
@@ -40,6 +41,10 @@ from khabar.resolve.gazetteer import (
     load_places,
 )
 from khabar.text.normalize import normalize_ar
+
+# A gazetteer entry as stored: GazetteerEntry's fields in order; and a key's (row, alias) hits.
+_Row = tuple[str, str, str | None, float, float, int | None, int, str, str | None]
+_Hits = tuple[tuple[int, bool], ...]
 
 _ARABIC = re.compile("[\u0600-\u06ff]")
 _PUNCT = str.maketrans({".": "", "'": "", "\u2019": "", "\u2018": "", "-": " ", "\u2010": " "})
@@ -101,18 +106,44 @@ class Geocoder:
     """Place names to gazetteer entries. Build it once (:func:`default_geocoder`) and reuse it."""
 
     def __init__(self, places: Sequence[NamedEntry], demonyms: Sequence[NamedEntry] = ()) -> None:
-        self._index: dict[str, dict[GazetteerEntry, bool]] = {}
+        # Entries are kept as plain tuples and keys map to (row, alias) pairs: that unpickles
+        # about ten times faster than 200k entry objects, so a process can load a built
+        # geocoder from the disk cache (khabar.buildcache) instead of rebuilding it.
+        rows: list[_Row] = []
+        row_of: dict[int, int] = {}
+        index: dict[str, dict[int, bool]] = {}
         # Names written in capitals (US, EU, DPRK) match only names written so: "EU" is not
         # the French town of Eu.
-        self._acronyms: dict[str, dict[GazetteerEntry, bool]] = {}
+        acronyms: dict[str, dict[int, bool]] = {}
         for named in (*places, *demonyms):
             key = match_key(named.name)
             if not key:
                 continue
-            index = self._acronyms if _is_acronym(named.name) else self._index
-            found = index.setdefault(key, {})
+            row = row_of.get(id(named.entry))
+            if row is None:
+                row = row_of[id(named.entry)] = len(rows)
+                rows.append(_as_row(named.entry))
+            found = (acronyms if _is_acronym(named.name) else index).setdefault(key, {})
             # An entry reachable by a primary name is never marked as an alias match.
-            found[named.entry] = found.get(named.entry, True) and named.alias
+            found[row] = found.get(row, True) and named.alias
+        self._rows = rows
+        self._index = {key: tuple(found.items()) for key, found in index.items()}
+        self._acronyms = {key: tuple(found.items()) for key, found in acronyms.items()}
+        self._entries: dict[int, GazetteerEntry] = {}
+
+    def __getstate__(self) -> tuple[list[_Row], dict[str, _Hits], dict[str, _Hits]]:
+        return self._rows, self._index, self._acronyms
+
+    def __setstate__(self, state: tuple[list[_Row], dict[str, _Hits], dict[str, _Hits]]) -> None:
+        self._rows, self._index, self._acronyms = state
+        self._entries = {}
+
+    def _entry(self, row: int) -> GazetteerEntry:
+        """The entry of a row, one object per row (entries compare by identity)."""
+        entry = self._entries.get(row)
+        if entry is None:
+            entry = self._entries[row] = GazetteerEntry(*self._rows[row])
+        return entry
 
     def __len__(self) -> int:
         return len(self._index)
@@ -120,9 +151,13 @@ class Geocoder:
     def _lookup(self, name: str, lang: str) -> tuple[dict[GazetteerEntry, bool], frozenset[str]]:
         """The entries under the first key variant of ``name`` that exists, and the kinds a
         stripped generic head asks for (empty: any kind)."""
+        hits, kinds = self._lookup_rows(name, lang)
+        return {self._entry(row): alias for row, alias in hits}, kinds
+
+    def _lookup_rows(self, name: str, lang: str) -> tuple[_Hits, frozenset[str]]:
         key = match_key(name)
         if _is_acronym(name):
-            return self._acronyms.get(key, {}), frozenset()
+            return self._acronyms.get(key, ()), frozenset()
         found = self._index.get(key)
         if found:
             return found, frozenset()
@@ -131,7 +166,7 @@ class Geocoder:
                 found = self._index.get(variant)
                 if found:
                     return found, frozenset()
-            return {}, frozenset()
+            return (), frozenset()
         if key.endswith(" s"):  # "Russia's" keys as "russias"; "Russia s" never occurs
             key = key[:-2]
         if key.endswith("s") and key[:-1] in self._index and name.endswith(("'s", "\u2019s")):
@@ -143,7 +178,7 @@ class Geocoder:
             if key.endswith(tail) and key[: -len(tail)] in self._index:
                 kinds = _TAIL_KINDS.get(tail, frozenset({CITY}))
                 return self._index[key[: -len(tail)]], kinds
-        return {}, frozenset()
+        return (), frozenset()
 
     def candidates(self, name: str, lang: str) -> list[GazetteerEntry]:
         """Every entry ``name`` can name, best first when no context is known."""
@@ -260,5 +295,23 @@ def _near(entry: GazetteerEntry, anchor: GazetteerEntry) -> bool:
 
 @cache
 def default_geocoder() -> Geocoder:
-    """The geocoder over the packaged gazetteer, built once per process."""
+    """The geocoder over the packaged gazetteer: built once, then loaded from the disk cache."""
+    return cached("geocoder", _build_default)
+
+
+def _build_default() -> Geocoder:
     return Geocoder(load_places(), load_demonyms())
+
+
+def _as_row(entry: GazetteerEntry) -> _Row:
+    return (
+        entry.name,
+        entry.kind,
+        entry.country,
+        entry.lat,
+        entry.lon,
+        entry.geonames,
+        entry.population,
+        entry.feature_code,
+        entry.name_ar,
+    )
