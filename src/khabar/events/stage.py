@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from khabar.config import Config
 from khabar.document import Claim, DateValue, Document, Event, Mention, Place, Sentence, Token, Word
 from khabar.events.arguments import Candidate, Clause, assign_arguments
+from khabar.events.frames import apply_frames, load_frames
 from khabar.events.lexicon import CueMatch, TriggerMatch, load_status_cues, load_triggers
 from khabar.events.occurrence import is_occurrence
 from khabar.events.status import event_status
@@ -73,6 +74,7 @@ class EventsStage:
     def __call__(self, doc: Document) -> Document:
         lang = "ar" if doc.language == "ar" else "en"
         triggers, cues = load_triggers(lang), load_status_cues(lang)
+        frames = load_frames(lang)
         places = {p.id: p for p in doc.places}
         events: list[Event] = []
         previous_subject: list[str] | None = None
@@ -131,6 +133,9 @@ class EventsStage:
                     if is_occurrence(view.sentence, view.words, e, m, sentence_events)
                 ]
             # -- end occurrence filter
+            sentence_events = apply_frames(
+                doc, frames, surface, view.starts, view.ends, sentence_events
+            )
             for event, _match in sentence_events:
                 event.id = f"e{len(events) + 1}"
                 events.append(event)

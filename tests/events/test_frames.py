@@ -1,0 +1,90 @@
+"""Event frames and the main event, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from khabar.document import Document, Event, Span
+from khabar.events.frames import load_frames, resolve
+from khabar.events.main import main_event
+
+Analyse = Callable[..., Document]
+
+
+def _event(type_: str, start: int, end: int, status: str = "asserted", conf: float = 0.7) -> Event:
+    return Event("", type_, Span(start, end), 0, status=status, confidence=conf)
+
+
+@pytest.mark.parametrize(
+    ("kind", "embedded", "expected"),
+    [
+        ("commit", "SUPPORT", "AGREE"),
+        ("commit", "AID", "AGREE"),
+        ("commit", "RETREAT", "CONCEDE"),
+        ("commit", "COERCE", "THREATEN"),
+        ("threaten", "COERCE", "THREATEN"),
+        ("refuse", "AGREE", "REJECT"),
+        ("refuse", "ASSAULT", None),
+        ("negate", "AGREE", "REJECT"),
+        ("negate", "CONSULT", None),
+        ("demand", "AGREE", "REQUEST"),
+        ("reverse", "COERCE", "CONCEDE"),
+        ("reverse", "AID", "SANCTION"),
+        ("reverse", "CONSULT", "REJECT"),
+    ],
+)
+def test_resolution_follows_the_manual(kind: str, embedded: str, expected: str | None) -> None:
+    assert resolve(kind, embedded) == expected
+
+
+def test_frame_cues_load_for_both_languages() -> None:
+    assert load_frames("en").kind_of_lemma("threaten") == "threaten"
+    assert load_frames("ar").kind_of_lemma("تعهد") == "commit"
+    assert load_frames("en").match_words(["he", "is", "ready", "to", "go"]) == [(1, 4, "commit")]
+
+
+def test_main_event_prefers_the_framing_event() -> None:
+    embedded = _event("SUPPORT", 10, 17, status="planned", conf=0.9)
+    framing = _event("AGREE", 5, 17)
+    assert main_event([embedded, framing]) is framing
+    obj = _event("COERCE", 20, 26, conf=0.9)
+    lifting = _event("CONCEDE", 12, 26, conf=0.7)
+    assert main_event([obj, lifting]) is lifting
+    assert main_event([]) is None
+    only = _event("CONSULT", 0, 5, status="planned")
+    assert main_event([only]) is only
+
+
+def test_commitment_to_cooperate_is_agree(analyse: Analyse) -> None:
+    doc = analyse("Norway said it is ready to send aid to Sudan.", language="en")
+    main = main_event(doc.events)
+    assert main is not None and main.type == "AGREE" and main.status == "asserted"
+    aid = [e for e in doc.events if e.type == "AID"]
+    assert aid and all(e.status == "planned" for e in aid)
+
+
+def test_threat_to_coerce_is_threaten(analyse: Analyse) -> None:
+    doc = analyse("Turkey threatened to cut off water to the region.", language="en")
+    main = main_event(doc.events)
+    assert main is not None and main.type == "THREATEN"
+    assert any(e.type == "COERCE" and e.status == "possible" for e in doc.events)
+
+
+def test_lifting_a_curfew_is_a_concession(analyse: Analyse) -> None:
+    doc = analyse("The army lifted the night curfew in the capital on Monday.", language="en")
+    main = main_event(doc.events)
+    assert main is not None and main.type == "CONCEDE"
+
+
+def test_refused_agreement_is_reject(analyse: Analyse) -> None:
+    doc = analyse("Chile will not accept the new border plan.", language="en")
+    main = main_event(doc.events)
+    assert main is not None and main.type == "REJECT"
+
+
+def test_arabic_pledge_keeps_agree_and_marks_the_embedded_event(analyse: Analyse) -> None:
+    doc = analyse("تعهد الرئيس المصري بتقديم مساعدات إلى السودان.")
+    main = main_event(doc.events)
+    assert main is not None and main.type == "AGREE"
