@@ -87,3 +87,10 @@ def test_english_titles_nationalities_and_outlets(analyse: Analyse) -> None:
     army = actor_of(doc, "Iraqi army")
     assert (army.country, army.sector) == ("IRQ", "MIL")
     assert actor_of(doc, "Interfax").kind == "media"
+
+
+def test_acronyms_match_only_when_written_in_capitals(analyse) -> None:  # type: ignore[no-untyped-def]
+    lower = analyse("They told us that this is who we are, and aid came.", language="en")
+    assert lower.mentions == []
+    upper = analyse("The US and the WHO sent AID officials.", language="en")
+    assert {m.text for m in upper.mentions} >= {"US", "WHO"}

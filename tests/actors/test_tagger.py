@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from khabar.actors.tagger import Gazetteer, Tagger, load_tagger, normalise
+from khabar.actors.compose import ActorSpec, MentionSpec
+from khabar.actors.tagger import Gazetteer, Tagger, load_tagger, normalise, prefer_tagged
 from khabar.evaluation.loaders.ner import (
     NerSentence,
     bio_spans,
@@ -233,3 +234,85 @@ def test_viterbi_finds_the_best_path(length: int, numbers: list[float]) -> None:
     best = max(itertools.product(range(3), repeat=length), key=score)
     found = tuple(labels.index(tag) for tag in weights.viterbi(emissions))
     assert score(found) >= score(best) - 1e-9
+
+
+# --- merging tagged names with dictionary mentions -------------------------------------------
+
+
+def _spec(first: int, last: int, kind: str, key: str | None = None) -> MentionSpec:
+    actor = ActorSpec((key, "x"), "x", "state") if key else None
+    return MentionSpec(first, last, kind, actor)
+
+
+def test_tagged_name_replaces_the_dictionary_parts_it_contains() -> None:
+    texts = ["درس", "في", "جامعة", "القاهرة"]
+    state = _spec(3, 3, "GPE", "state")
+    merged = prefer_tagged([state], [(2, 3, "ORG")], texts)
+    assert [(s.first, s.last, s.type) for s in merged] == [(2, 3, "ORG")]
+    assert merged[0].actor is not None and merged[0].actor.name == "جامعة القاهرة"
+
+
+def test_same_class_part_lends_its_place_and_norp_stays() -> None:
+    texts = ["في", "محافظة", "حلب", "السورية"]
+    city = _spec(2, 2, "GPE")
+    norp = _spec(3, 3, "NORP")
+    merged = prefer_tagged([city, norp], [(1, 2, "LOC")], texts)
+    assert [(s.first, s.last, s.type) for s in merged] == [(1, 2, "GPE"), (3, 3, "NORP")]
+
+
+def test_person_name_does_not_swallow_a_place_and_crossing_spans_stay() -> None:
+    texts = ["سفير", "اليابان", "تاكيدا"]
+    country = _spec(1, 1, "GPE", "state")
+    assert prefer_tagged([country], [(0, 1, "PERSON")], texts) == [country]
+    crossing = _spec(1, 2, "ORG", "dict")
+    assert prefer_tagged([crossing], [(0, 1, "ORG")], texts) == [crossing]
+
+
+def test_tagged_short_form_stays_a_name_and_club_beats_city() -> None:
+    short = _spec(1, 1, "PERSON", "dict")
+    short.short = True
+    merged = prefer_tagged([short], [(1, 1, "PERSON")], ["سجل", "كيم", "هدفا"])
+    assert [(s.first, s.type, s.short) for s in merged] == [(1, "PERSON", False)]
+    assert merged[0].actor is not None and merged[0].actor.key == ("name", "كيم")
+    city = _spec(1, 1, "GPE")
+    merged = prefer_tagged([city], [(1, 1, "ORG")], ["فاز", "ليون", "امس"])
+    assert [(s.first, s.type) for s in merged] == [(1, "ORG")]
+
+
+def test_two_known_names_are_not_joined() -> None:
+    paris = _spec(0, 0, "GPE", "state")
+    delhi = _spec(1, 2, "GPE", "state")
+    merged = prefer_tagged([paris, delhi], [(0, 2, "LOC")], ["باريس", "نيو", "دلهي"])
+    assert merged == [paris, delhi]
+
+
+def test_untagged_one_word_town_without_actor_is_dropped() -> None:
+    town = _spec(0, 0, "GPE")
+    capital = _spec(1, 1, "GPE", "state")
+    assert prefer_tagged([town, capital], [], ["العلم", "بغداد"]) == [capital]
+    assert prefer_tagged([town], [(0, 0, "LOC")], ["العلم"]) == [town]
+    # a foreign town without the article stays even when the tagger misses it
+    assert prefer_tagged([town], [], ["لمونتريال"]) == [town]
+
+
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 6), st.integers(0, 3), st.sampled_from(["PERSON", "ORG", "LOC"])),
+        max_size=4,
+    ),
+    st.lists(
+        st.tuples(st.integers(0, 6), st.integers(0, 3), st.sampled_from(["GPE", "ORG", "NORP"])),
+        max_size=4,
+    ),
+)
+def test_prefer_tagged_keeps_non_place_mentions_or_covers_them(
+    names: list[tuple[int, int, str]], parts: list[tuple[int, int, str]]
+) -> None:
+    texts = [f"w{i}" for i in range(10)]
+    specs = [_spec(a, a + n, kind, "dict") for a, n, kind in parts]
+    merged = prefer_tagged(specs, [(a, a + n, kind) for a, n, kind in names], texts)
+    for spec in specs:
+        # every dictionary mention survives, or a mention over a tagged name covers it
+        assert spec in merged or any(
+            m.first <= spec.first and spec.last <= m.last for m in merged if m not in specs
+        )

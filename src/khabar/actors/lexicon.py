@@ -10,7 +10,7 @@ phrase names and what it contributes (a country, a sector, an office, ...).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib.resources import files as resources_files
 from pathlib import Path
@@ -53,6 +53,8 @@ class Cue:
     capital: bool = False
     short: bool = False  # an ambiguous short form (كيم): only used when the full name is near
     mention_type: str | None = None
+    # Written in capitals (US, WHO, AID): matches only text written so, never "us" or "who".
+    acronym: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,8 +128,18 @@ def _build_lexicon(paths: tuple[Path, ...]) -> Lexicon:
     countries = dict(resources.load_countries())
     actors = {a.id: a for a in resources.load_actor_dictionary(paths)}
     for phrase, cue, lang in _entries(countries, actors):
+        if lang == "en" and is_acronym(phrase):
+            cue = replace(cue, acronym=True)
         index.add(phrase, cue, lang, bare=cue.category in BARE_CATEGORIES)
     return Lexicon(index, actors, countries)
+
+
+def is_acronym(text: str) -> bool:
+    """Two to five capital letters in one word, dots allowed: US, U.S., WHO, IAEA."""
+    if " " in text or not text.isupper():
+        return False
+    letters = sum(1 for ch in text if ch.isalpha())
+    return 2 <= letters <= 5
 
 
 def _lang(text: str) -> str:

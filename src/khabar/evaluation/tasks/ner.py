@@ -19,6 +19,7 @@ from functools import cache
 from pathlib import Path
 
 from khabar.actors.lexicon import OFFICE_LABELS, SECTOR_LABELS
+from khabar.actors.tagger import normalise
 from khabar.document import Document, Mention
 from khabar.errors import ResourceError
 from khabar.evaluation.loaders.ner import CORPUS_FILES, Split, bio_spans, load_splits, to_model_view
@@ -101,6 +102,9 @@ GENERIC_LABELS = frozenset(
 )
 
 
+OFFICE_HEADS = frozenset(label.lower() for label in OFFICE_LABELS.values())
+
+
 def is_name(doc: Document, mention: Mention) -> bool:
     """NER gold marks names, not descriptions: khabar's mentions of anonymous speakers
     ("مصادر", "officials") and of unnamed offices and institutions ("المتحدث باسم",
@@ -110,8 +114,23 @@ def is_name(doc: Document, mention: Mention) -> bool:
         return True
     if actor.kind == "anonymous":
         return False
-    generic = actor.name.split()[-1].lower() in GENERIC_LABELS
-    return not (generic and actor.wikidata is None and actor.name_ar is None)
+    if actor.kind == "person" and actor.name_ar and not _shares_word(mention.text, actor.name_ar):
+        return False  # an office resolved to its holder ("العاهل المغربي"), not a name
+    if actor.wikidata is not None or actor.name_ar is not None:
+        return True
+    # offices are named "<office> of <country>" ("President of Algeria" for الملك),
+    # institutions "<country> <label>" ("Iraq government")
+    name = actor.name.lower()
+    return name.split(" of ")[0] not in OFFICE_HEADS and name.split()[-1] not in GENERIC_LABELS
+
+
+def _words(text: str) -> set[str]:
+    words = {normalise(word) for word in text.split()}
+    return {word[2:] if word.startswith("ال") else word for word in words}
+
+
+def _shares_word(mention: str, name: str) -> bool:
+    return not _words(mention).isdisjoint(_words(name))
 
 
 def _render(words: list[str], spans: list[TypedSpan]) -> str:
