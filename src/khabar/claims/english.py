@@ -7,6 +7,7 @@ Chains: ``X, citing Y, said`` and ``X quoted Y as saying`` give speaker Y via X.
 
 from __future__ import annotations
 
+from khabar.claims.english_cues import CueModel, load_cue_model
 from khabar.claims.found import Found, Span2, quote_ending_before, quoted_whole, trim
 from khabar.claims.lexicon import Cue, Lexicon, SourceHead
 from khabar.claims.view import QUOTE_CHARS, Tok, entry_at, is_in
@@ -25,8 +26,20 @@ _RIGHT_STOP = frozenset(
     {"in", "on", "at", "during", "who", "which", "that", "to", "after", "before", "when"}
     | {"last", "yesterday", "today", "earlier", "later", "as", "and", "but", "while", "of"}
 )
+# A finite auxiliary ends a noun phrase: in "..., said the bill would pass" the words after
+# the verb are a clause (its content), not an inverted speaker.
+_FINITE = frozenset(
+    {"would", "will", "could", "should", "may", "might", "must", "can", "has", "have", "had"}
+    | {"is", "was", "were", "are", "did", "does", "do"}
+)
 _LEADING_ADVERBS = frozenset({"but", "and", "so", "yet", "still", "now", "then", "meanwhile"})
 _QUOTE_SKIP: frozenset[str] = frozenset()
+# A lone apostrophe token is a quotation mark (NYT writes ''...''); possessives stay attached.
+_QUOTE_TOKS = frozenset({"'", "’", "‘", "''", "``"}) | QUOTE_CHARS
+# Relative pronouns in "X, who said ...": the speaker is X (PolNeAR marks the pronoun).
+_RELATIVE = frozenset({"who", "which"})
+# Tokens before which "said X" is inverted (the speaker follows the verb).
+_INVERTING = frozenset({",", ":"}) | _QUOTE_TOKS
 # Before a bare verb these make it hypothetical or infinitival ("to say", "would tell"):
 # no attribution.
 _IRREALIS = frozenset(
@@ -36,9 +49,16 @@ _IRREALIS = frozenset(
 
 
 class EnglishRules:
-    def __init__(self, lex: Lexicon) -> None:
+    """English attribution rules; cue spans come from the trained cue model when it is shipped,
+    else from the hand-written cue lexicon alone."""
+
+    def __init__(
+        self, lex: Lexicon, model: CueModel | None = None, *, use_model: bool = True
+    ) -> None:
         self.lex = lex
         self.pronouns = lex.role("pronoun")
+        self.lexical = frozenset(key[0] for key in lex.cues)
+        self.model = model or (load_cue_model() if use_model else None)
 
     def find(
         self,
@@ -48,6 +68,8 @@ class EnglishRules:
         pairs: dict[int, int],
         types: dict[int, str] | None = None,
     ) -> list[Found]:
+        if self.model is not None:
+            return self._find_with_model(text, toks, pairs, self.model, mentions)
         found: list[Found] = []
         i = 0
         while i < len(toks):
@@ -72,14 +94,54 @@ class EnglishRules:
             ):
                 item = None
             else:
-                item = self._verb(text, toks, i, size, entry, pairs)
+                item = self._verb(text, toks, i, size, entry, pairs, mentions)
             if item is not None and item.content[1] > item.content[0]:
                 found.append(item)
             i += size
         return found
 
+    def _find_with_model(
+        self,
+        text: str,
+        toks: list[Tok],
+        pairs: dict[int, int],
+        model: CueModel,
+        mentions: dict[int, int],
+    ) -> list[Found]:
+        found: list[Found] = []
+        for start, end in model.cue_spans(toks, self.lexical):
+            entry: object = None
+            for k in range(start, end):
+                entry, size = entry_at(toks, k, self.lex.cues, self.lex.max_cue)
+                if isinstance(entry, Cue):
+                    end = max(end, k + size)
+                    break
+            cue = entry if isinstance(entry, Cue) else _generic(toks[start].norm)
+            item: Found | None
+            if cue.kind == "according":
+                item = self._according(text, toks, start, end - start)
+            elif cue.kind == "tail":
+                item = Found(
+                    cue=(toks[start].start, toks[end - 1].end),
+                    content=trim(text, toks[0].start, toks[start].start) or (0, 0),
+                    stance="assert",
+                    inherit=True,
+                )
+            else:
+                item = self._verb(text, toks, start, end - start, cue, pairs, mentions)
+            if item is not None and item.content[1] > item.content[0]:
+                found.append(item)
+        return found
+
     def _verb(
-        self, text: str, toks: list[Tok], index: int, size: int, cue: Cue, pairs: dict[int, int]
+        self,
+        text: str,
+        toks: list[Tok],
+        index: int,
+        size: int,
+        cue: Cue,
+        pairs: dict[int, int],
+        mentions: dict[int, int] | None = None,
     ) -> Found | None:
         first = index
         while first > 0 and toks[first - 1].norm in _AUX:
@@ -87,10 +149,18 @@ class EnglishRules:
         cue_span = (toks[first].start, toks[index + size - 1].end)
         after = index + size
         left = self._left_np(toks, first)
+        if left is None and first > 0 and toks[first - 1].norm in _RELATIVE:
+            # "X, who said": the speaker is X, the pronoun's antecedent (PolNeAR marks the
+            # pronoun itself; a record of who said what needs the name).
+            relative = first - 1
+            before = relative - 1 if relative > 0 and toks[relative - 1].text == "," else relative
+            named = {end: start for start, end in (mentions or {}).items()}.get(before)
+            left = (named, before) if named is not None else (relative, first)
         if left is None and first > 0 and toks[first - 1].text == ",":
             left = self._subject_before_comma(toks, first, after, pairs)
         item = Found(cue=cue_span, content=(0, 0), stance=cue.stance)
         pos = after
+        told_before: Span2 | None = None
         if left is not None:
             item.speaker = (toks[left[0]].start, toks[left[1] - 1].end)
         if cue.kind == "chain_verb":
@@ -105,7 +175,10 @@ class EnglishRules:
                 pos += 2
         elif left is None:
             citing = self._citing_before(toks, first)
-            right = self._right_np(toks, after) if citing is None else None
+            inverted = cue.content == "clause" and (
+                first == 0 or toks[first - 1].text in _INVERTING
+            )
+            right = self._right_np(toks, after) if citing is None and inverted else None
             if citing is not None:
                 via, speaker = citing
                 item.via.append(via)
@@ -113,6 +186,10 @@ class EnglishRules:
             elif right is not None:
                 item.speaker = (toks[right[0]].start, toks[right[1] - 1].end)
                 pos = right[1]
+                if first > 1 and toks[first - 1].text == ",":
+                    # "C, said X, the minister.": what was said is C, before the comma; an
+                    # appositive after the speaker is not content.
+                    told_before = trim(text, toks[0].start, toks[first - 2].end)
         # X said, citing Y, that ...
         if pos + 1 < len(toks) and toks[pos].text == "," and toks[pos + 1].norm == "citing":
             inner = self._right_np(toks, pos + 2)
@@ -121,7 +198,10 @@ class EnglishRules:
                 item.speaker = (toks[inner[0]].start, toks[inner[1] - 1].end)
                 pos = inner[1]
         quote = quote_ending_before(toks, first if left is None else left[0], pairs, _QUOTE_SKIP)
-        if quote is not None:
+        if told_before is not None and quote is None:
+            item.content = told_before
+            item.direct = quoted_whole(text, told_before, pairs)
+        elif quote is not None:
             item.content = quote
             item.direct = True
         else:
@@ -132,6 +212,10 @@ class EnglishRules:
             item.direct = quoted_whole(text, content, pairs)
         if item.speaker is None:
             if cue.bare == "impersonal" and index > 0 and toks[index - 1].norm in ("is", "was"):
+                item.impersonal = True
+            elif self.model is not None:
+                # The trained model vouches for the cue: a claim whose speaker is not written
+                # nearby (PolNeAR marks such cues with no source).
                 item.impersonal = True
             else:
                 return None
@@ -197,7 +281,7 @@ class EnglishRules:
         j = verb
         while j > 0 and verb - j < MAX_SUBJECT:
             tok = toks[j - 1]
-            if tok.punct and tok.text not in ("'", "’", "-", "."):
+            if (tok.punct and tok.text not in ("-", ".")) or tok.text in _QUOTE_TOKS:
                 break
             if tok.norm in _LEFT_STOP:
                 break
@@ -254,7 +338,9 @@ class EnglishRules:
         j = start
         while j < len(toks) and j - start < MAX_SUBJECT:
             tok = toks[j]
-            if (tok.punct and tok.text not in ("'", "’", "-")) or tok.norm in _RIGHT_STOP:
+            if tok.norm in _RIGHT_STOP or tok.norm in _FINITE or tok.text in _QUOTE_TOKS:
+                break
+            if tok.punct and tok.text != "-" and not (tok.text == "." and _abbreviation(toks, j)):
                 break
             j += 1
         return (start, j) if j > start else None
@@ -304,6 +390,23 @@ class EnglishRules:
                 if isinstance(entry, SourceHead) and is_in(tok, {(tok.norm,): ""}):
                     return entry
         return None
+
+
+def _abbreviation(toks: list[Tok], dot: int) -> bool:
+    """A full stop that ends a title or an initial (Mr. Smith, John F. Kennedy), not a sentence."""
+    if dot == 0 or dot + 1 >= len(toks) or not toks[dot + 1].text[:1].isupper():
+        return False
+    word = toks[dot - 1].text
+    return word in _TITLES or (len(word) == 1 and word.isupper())
+
+
+_TITLES = frozenset({"Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt"})
+_TITLES |= frozenset({"Capt", "Adm", "Prof", "Rev", "St", "Jr", "Sr", "Maj", "Cmdr", "Supt"})
+
+
+def _generic(word: str) -> Cue:
+    """A cue the model found that the lexicon does not list: a neutral verb-like cue."""
+    return Cue((word,), "verb", "assert", "either", "inherit")
 
 
 def _bare(cue: Cue) -> bool:

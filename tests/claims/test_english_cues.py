@@ -1,0 +1,117 @@
+"""English cues from the trained model, and the speaker rules around them (texts written here)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from khabar.claims import ClaimsStage
+from khabar.claims.english import EnglishRules
+from khabar.claims.english_cues import FORMAT, load_cue_model, parse_cue_model, token_features
+from khabar.claims.lexicon import load_lexicon
+from khabar.claims.view import sentence_toks
+from khabar.config import Config
+from khabar.document import Claim, Document
+from khabar.errors import ResourceError
+from khabar.text.segment import segment
+
+
+def claims_of(text: str, stage: ClaimsStage | None = None) -> list[Claim]:
+    doc = Document(text=text, language="en")
+    doc.sentences = segment(text, "en")
+    return (stage or ClaimsStage(Config()))(doc).claims
+
+
+def spans(text: str, claims: list[Claim]) -> list[tuple[str | None, str | None]]:
+    return [
+        (c.speaker_span.text if c.speaker_span else None, c.cue.text if c.cue else None)
+        for c in claims
+    ]
+
+
+def test_the_model_ships_and_loads_once() -> None:
+    model = load_cue_model()
+    assert model is not None
+    assert model is load_cue_model()
+    assert "said" in model.candidates
+    assert model.weights
+
+
+def test_said_and_according_to() -> None:
+    text = "The mayor said the bridge would reopen in May. Prices rose, according to the bank."
+    got = spans(text, claims_of(text))
+    assert ("The mayor", "said") in got
+    assert ("the bank", "according to") in got
+
+
+def test_inverted_speaker_after_straight_apostrophe_quotes() -> None:
+    text = "''We will not back down,'' said Mr. Brown, who leads the union."
+    got = spans(text, claims_of(text))
+    assert got and got[0][1] == "said"
+    assert got[0][0] is not None and got[0][0].startswith("Mr. Brown")
+
+
+def test_relative_pronoun_gives_its_antecedent_as_the_source(
+    analyse: Callable[..., Document],
+) -> None:
+    # PolNeAR marks "who"; a record of who said what needs the name it stands for.
+    doc = analyse("Reporters met Sergei Lavrov, who said the talks had failed.", language="en")
+    (claim,) = doc.claims
+    assert claim.speaker_span is not None and claim.speaker_span.text == "Sergei Lavrov"
+    assert claim.speaker is not None and claim.speaker in {a.id for a in doc.actors}
+    # Without a known name before it, the pronoun itself is the speaker's span.
+    text = "She called a colleague, who said the plan was too costly."
+    assert ("who", "said") in spans(text, claims_of(text))
+
+
+def test_object_of_a_non_reporting_verb_is_not_a_speaker() -> None:
+    # "mocked X" after a comma: X is the one mocked, never the speaker.
+    text = "At the rally, mocked the governor for his plan."
+    for speaker, _ in spans(text, claims_of(text)):
+        assert speaker != "the governor for his plan"
+
+
+def test_rules_without_the_model_use_the_lexicon() -> None:
+    stage = ClaimsStage(Config())
+    stage._rules["en"] = EnglishRules(load_lexicon("en"), use_model=False)
+    text = "The minister said the talks had failed."
+    assert ("The minister", "said") in spans(text, claims_of(text, stage))
+
+
+def test_parse_rejects_a_file_that_is_not_a_model() -> None:
+    with pytest.raises(ResourceError, match="train_attribution_en"):
+        parse_cue_model(json.dumps({"format": "other"}))
+    model = parse_cue_model(
+        json.dumps(
+            {
+                "format": FORMAT,
+                "version": "t",
+                "bias": -1.0,
+                "threshold": 0.0,
+                "candidates": ["grumbled"],
+                "weights": {"w=grumbled": 2.0},
+            }
+        )
+    )
+    sentence = segment("The farmers grumbled that rain was late.", "en")[0]
+    toks = sentence_toks(sentence, "en")
+    assert model.cue_spans(toks, frozenset()) == [(2, 3)]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(["said", "he", ",", "'", "the", "Mr", ".", "told"]), max_size=12))
+def test_features_and_spans_never_fail(words: list[str]) -> None:
+    text = " ".join(words) or "x"
+    sentences = segment(text, "en")
+    model = load_cue_model()
+    assert model is not None
+    for sentence in sentences:
+        toks = sentence_toks(sentence, "en")
+        for i in range(len(toks)):
+            assert len(token_features(toks, i, frozenset())) == 16
+        for start, end in model.cue_spans(toks, frozenset()):
+            assert 0 <= start < end <= len(toks)
