@@ -139,7 +139,26 @@ def run_one(db: str, size: int, workers: int, engine_kind: str) -> dict[str, obj
     }
 
 
+def expected_counts(size: int) -> tuple[int, int]:
+    """(distinct texts, unreadable inputs) among the first ``size`` inputs. An uninterrupted
+    ingest stores each distinct text (content hash) once, as an article or, when its
+    analysis fails, as a failure; an unreadable input is a failure too."""
+    from khabar.read.article import Failure
+    from khabar.store import iter_inputs
+    from khabar.store.textnorm import content_hash
+
+    hashes: set[str] = set()
+    unreadable = 0
+    for item in islice(iter_inputs([str(CORPUS)]), size):
+        if isinstance(item, Failure):
+            unreadable += 1
+        else:
+            hashes.add(content_hash(item.body, item.title))
+    return len(hashes), unreadable
+
+
 def kill_check(kind: str, size: int, workdir: Path) -> dict[str, object]:
+    distinct, unreadable = expected_counts(size)
     db = fresh_db(kind, workdir)
     cmd = [sys.executable, __file__, "--one", db, str(size), "1", "local"]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -158,12 +177,17 @@ def kill_check(kind: str, size: int, workdir: Path) -> dict[str, object]:
     engine.dispose()
     drop_db(db)
     return {
+        "inputs": size,
         "stored_at_kill": before,
         "articles_after_rerun": after["articles"],
         "documents_after_rerun": after["documents"],
         "failures": after["failures"],
-        "ok": after["articles"] + after["failures"] >= size
-        and after["articles"] == after["documents"],
+        "distinct_texts": distinct,
+        "unreadable_inputs": unreadable,
+        # Every distinct text stored once (as an article or a failure), every article with
+        # its document: nothing lost, nothing twice.
+        "ok": after["articles"] == after["documents"]
+        and after["articles"] + after["failures"] == distinct + unreadable,
     }
 
 
