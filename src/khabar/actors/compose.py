@@ -59,11 +59,18 @@ class Piece:
     quote: bool = False
     starts_with_conjunction: bool = False
 
+    # Plain loops: these run for every piece of every run, mostly over zero to two cues.
     def has(self, category: str) -> bool:
-        return any(c.category == category for c in self.cues)
+        for c in self.cues:
+            if c.category == category:
+                return True
+        return False
 
     def cue(self, category: str) -> Cue | None:
-        return next((c for c in self.cues if c.category == category), None)
+        for c in self.cues:
+            if c.category == category:
+                return c
+        return None
 
 
 @dataclass(slots=True)
@@ -94,7 +101,10 @@ class MentionSpec:
 def is_run_piece(piece: Piece) -> bool:
     if piece.ner in ("PERSON", "ORG"):
         return True
-    return any(c.category in RUN_CATEGORIES for c in piece.cues)
+    for c in piece.cues:
+        if c.category in RUN_CATEGORIES:
+            return True
+    return False
 
 
 def runs(pieces: Sequence[Piece], lang: str = "ar") -> list[list[Piece]]:
@@ -103,7 +113,8 @@ def runs(pieces: Sequence[Piece], lang: str = "ar") -> list[list[Piece]]:
     current: list[Piece] = []
     pending: list[Piece] = []
     for piece in pieces:
-        if is_run_piece(piece):
+        # Most pieces are plain words (no cue, no tagger type): no call for them.
+        if (piece.cues or piece.ner) and is_run_piece(piece):
             breaks = piece.starts_with_conjunction or (
                 bool(current) and _separate(current[-1], piece, lang)
             )

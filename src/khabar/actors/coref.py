@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from khabar.actors.compose import ActorSpec, MentionSpec
 from khabar.actors.lexicon import Lexicon
@@ -87,5 +88,7 @@ def _entry_spec(entry: ActorEntry) -> ActorSpec:
     )
 
 
+@lru_cache(maxsize=16384)
 def _words(name: str) -> frozenset[str]:
+    # Cached: every unknown name is compared with every known person of the article.
     return frozenset(normalize(part, "ar") for part in name.replace("-", " ").split() if part)

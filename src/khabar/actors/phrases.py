@@ -9,6 +9,7 @@ may also match without its article (``الكرملين`` / ``كرملين``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Generic, NamedTuple, TypeVar
@@ -34,10 +35,15 @@ class Keys(NamedTuple):
 
 
 _EMPTY = Keys("", "", "")
+# A letter or digit: \w is str.isalnum() plus the underscore, so this is "any isalnum()".
+_ALNUM = re.compile(r"[^\W_]")
 _CONJUNCTIONS = frozenset({"و", "ف"})
 
 
-_KEY_CACHE: dict[tuple[str, int], Keys] = {}
+# Surface text -> (number of words, keys). A token's words are a function of its text
+# and language; the word count tells the rare token split differently apart (an Arabic
+# word in English text is not split), whose keys are then computed afresh.
+_KEY_CACHE: dict[str, tuple[int, Keys]] = {}
 _KEY_CACHE_SIZE = 200_000
 
 
@@ -46,13 +52,15 @@ def token_keys(token: Token) -> Keys:
 
     A token's words are a function of its text, so keys are cached by text.
     """
-    cache_key = (token.text, len(token.words))
-    found = _KEY_CACHE.get(cache_key)
-    if found is None:
-        if len(_KEY_CACHE) > _KEY_CACHE_SIZE:
-            _KEY_CACHE.clear()
-        found = _KEY_CACHE[cache_key] = _token_keys(token)
-    return found
+    count = len(token.words)
+    found = _KEY_CACHE.get(token.text)
+    if found is not None and found[0] == count:
+        return found[1]
+    if len(_KEY_CACHE) > _KEY_CACHE_SIZE:
+        _KEY_CACHE.clear()
+    keys = _token_keys(token)
+    _KEY_CACHE[token.text] = (count, keys)
+    return keys
 
 
 def _token_keys(token: Token) -> Keys:
@@ -98,7 +106,7 @@ def _lost_prefix(token: Token) -> bool:
 
 
 def is_word(token: Token) -> bool:
-    return any(ch.isalnum() for ch in token.text)
+    return _ALNUM.search(token.text) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,51 +158,53 @@ class PhraseIndex(Generic[T]):
 
     def match_at(self, keys: Sequence[Keys], start: int) -> PhraseMatch[T] | None:
         """The longest phrase starting at token ``start``; ``keys`` come from :func:`token_keys`."""
-        firsts = [key for key in _distinct(keys[start]) if key in self._firsts]
-        if not firsts:
+        firsts = self._firsts
+        # The token's distinct non-empty keys that start a phrase, in Keys order.
+        openers: list[str] = []
+        for key in keys[start]:
+            if key and key in firsts and key not in openers:
+                openers.append(key)
+        if not openers:
             return None
-        best: tuple[int, list[T]] | None = None
+        phrases = self._phrases
+        prefixes = self._prefixes
+        max_len = self.max_len
+        count = len(keys)
+        best_position = -1
+        best: list[T] | None = None
         # Depth-first over each token's alternative keys, pruned by the phrase prefixes.
-        stack: list[tuple[int, tuple[str, ...]]] = [(start, (key,)) for key in firsts]
+        stack: list[tuple[int, tuple[str, ...]]] = [(start, (key,)) for key in openers]
         while stack:
             position, phrase = stack.pop()
-            found = self._phrases.get(phrase)
-            if found and (best is None or position > best[0]):
-                best = (position, found)
+            found = phrases.get(phrase)
+            if found and position > best_position:
+                best_position, best = position, found
             following = position + 1
-            if (
-                following < len(keys)
-                and len(phrase) < self.max_len
-                and phrase in self._prefixes
-                and keys[following].full
-            ):
-                stack.extend(
-                    (following, (*phrase, key))
-                    for key in (keys[following].full, keys[following].raw)
-                    if key
-                )
-        return PhraseMatch(start, best[0], tuple(best[1])) if best else None
+            if following < count and len(phrase) < max_len and phrase in prefixes:
+                full, _bare, raw = keys[following]
+                if full:
+                    stack.append((following, (*phrase, full)))
+                    if raw:
+                        stack.append((following, (*phrase, raw)))
+        return PhraseMatch(start, best_position, tuple(best)) if best is not None else None
 
     def find_all(self, keys: Sequence[Keys]) -> list[PhraseMatch[T]]:
         """Longest matches, left to right, never overlapping."""
         matches: list[PhraseMatch[T]] = []
+        # Most tokens start no phrase: three set lookups reject them before match_at.
+        firsts = self._firsts
         position = 0
-        while position < len(keys):
-            match = self.match_at(keys, position) if keys[position].full else None
-            if match is None:
-                position += 1
-                continue
-            matches.append(match)
-            position = match.last + 1
+        count = len(keys)
+        while position < count:
+            full, bare, raw = keys[position]
+            if full and (full in firsts or bare in firsts or raw in firsts):
+                match = self.match_at(keys, position)
+                if match is not None:
+                    matches.append(match)
+                    position = match.last + 1
+                    continue
+            position += 1
         return matches
-
-
-def _distinct(keys: Keys) -> list[str]:
-    seen: list[str] = []
-    for key in keys:
-        if key and key not in seen:
-            seen.append(key)
-    return seen
 
 
 def phrase_keys(phrase: str, lang: str) -> tuple[str, ...]:

@@ -14,7 +14,7 @@ from functools import cache
 from khabar.actors.resources import load_institutions, load_titles
 from khabar.claims.found import Found, Span2, quote_ending_before, quoted_whole, trim
 from khabar.claims.lexicon import Cue, Lexicon, SourceHead
-from khabar.claims.view import QUOTE_CHARS, Tok, entry_at, is_in
+from khabar.claims.view import QUOTE_CHARS, Tok, entry_at, first_keys, is_in
 from khabar.text.normalize import normalize_ar
 
 # How far (in tokens) a verb's complementizer may sit after its speaker phrase.
@@ -69,9 +69,15 @@ class ArabicRules:
         """
         self._types = types or {}
         cues: list[tuple[int, int, Cue]] = []
+        table, longest = self.lex.cues, self.lex.max_cue
+        # Most tokens start no cue: one set test skips them without a call.
+        firsts = first_keys(table)
         i = 0
         while i < len(toks):
-            entry, size = entry_at(toks, i, self.lex.cues, self.lex.max_cue)
+            if firsts.isdisjoint(toks[i].keys):
+                i += 1
+                continue
+            entry, size = entry_at(toks, i, table, longest)
             if isinstance(entry, Cue):
                 cues.append((i, size, entry))
                 i += size

@@ -102,7 +102,12 @@ def _triggers(lang: str) -> frozenset[str]:
 def _may_hold_claim(sentence: Sentence, triggers: frozenset[str], found: list[Found]) -> bool:
     if found and sentence.tokens[0].text in QUOTE_CHARS:
         return True  # a quotation that may go on from the previous claim
-    return any(word.norm in triggers for token in sentence.tokens for word in token.words)
+    # Plain loops: this runs over every word of the document.
+    for token in sentence.tokens:
+        for word in token.words:
+            if word.norm in triggers:
+                return True
+    return False
 
 
 def own_voice_source(doc: Document) -> list[str]:

@@ -14,6 +14,8 @@ STRAIGHT = '"'
 QUOTE_CHARS = frozenset('«»“”‘’„"')
 _CONJUNCTIONS = frozenset({"و", "ف"})
 _PROCLITICS = frozenset({"و", "ف", "ب", "ل", "ك", "س"})
+# A letter or digit: \w is str.isalnum() plus the underscore, so this is "any isalnum()".
+_ALNUM = re.compile(r"[^\W_]")
 _QUOTE_OR_PARAGRAPH = re.compile('\n\\s*\n|[«»“”‘’„"]')
 _CACHE_SIZE = 65536
 # First tokens of each table's entries, so most tokens are rejected with one set lookup.
@@ -62,59 +64,68 @@ def _arabic_keys(token: Token, norm: str, lang: str) -> tuple[tuple[str, ...], i
 
 
 def sentence_toks(sentence: Sentence, lang: str) -> list[Tok]:
-    toks = []
+    # One dict lookup per token: what a token's text gives is computed once per text.
+    cache = _INFO.get(lang)
+    if cache is None or len(cache) >= _CACHE_SIZE:
+        cache = _INFO[lang] = {}
+    get = cache.get
+    toks: list[Tok] = []
+    append = toks.append
     for token in sentence.tokens:
-        norm, keys, stem, punct = _token_info(token.text, lang, token)
-        toks.append(Tok(token.start, token.end, token.text, norm, keys, token.start + stem, punct))
+        text = token.text
+        info = get(text)
+        if info is None:
+            info = cache[text] = _token_info(text, lang, token)
+        norm, keys, stem, punct = info
+        start = token.start
+        append(Tok(start, token.end, text, norm, keys, start + stem, punct))
     return toks
 
 
-_INFO: dict[tuple[str, str], tuple[str, tuple[str, ...], int, bool]] = {}
+# Per language, per token text: (norm, keys, stem offset, punctuation?).
+_INFO: dict[str, dict[str, tuple[str, tuple[str, ...], int, bool]]] = {}
 
 
 def _token_info(text: str, lang: str, token: Token) -> tuple[str, tuple[str, ...], int, bool]:
     """(norm, keys, stem offset, punctuation?) of a token; its words depend only on its text."""
-    key = (text, lang)
-    info = _INFO.get(key)
-    if info is None:
-        norm = normalize(text, lang)
-        punct = not any(ch.isalnum() for ch in text)
-        if lang == "ar" and not punct:
-            keys, stem = _arabic_keys(token, norm, lang)
-        else:
-            keys, stem = (norm,), 0
-        info = (norm, keys, stem, punct)
-        if len(_INFO) >= _CACHE_SIZE:
-            _INFO.clear()
-        _INFO[key] = info
-    return info
+    norm = normalize(text, lang)
+    punct = _ALNUM.search(text) is None
+    if lang == "ar" and not punct:
+        keys, stem = _arabic_keys(token, norm, lang)
+    else:
+        keys, stem = (norm,), 0
+    return norm, keys, stem, punct
+
+
+def first_keys(table: Mapping[tuple[str, ...], object]) -> frozenset[str]:
+    """The first keys of ``table``'s entries: most tokens start none, one set test tells."""
+    firsts = _FIRSTS.get(id(table))
+    if firsts is None:
+        firsts = _FIRSTS[id(table)] = frozenset(k[0] for k in table)
+    return firsts
 
 
 def match_at(toks: list[Tok], i: int, table: Mapping[tuple[str, ...], object], longest: int) -> int:
     """Length in tokens of the longest entry of ``table`` starting at ``toks[i]`` (0: none)."""
-    firsts = _FIRSTS.get(id(table))
-    if firsts is None:
-        firsts = _FIRSTS[id(table)] = frozenset(k[0] for k in table)
-    if firsts.isdisjoint(toks[i].keys):
-        return 0
-    for size in range(min(longest, len(toks) - i), 0, -1):
-        rest = tuple(t.norm for t in toks[i + 1 : i + size])
-        for key in toks[i].keys:
-            if (key, *rest) in table:
-                return size
-    return 0
+    return entry_at(toks, i, table, longest)[1]
+
+
+_MISSING = object()
 
 
 def entry_at(
     toks: list[Tok], i: int, table: Mapping[tuple[str, ...], object], longest: int
 ) -> tuple[object | None, int]:
-    size = match_at(toks, i, table, longest)
-    if not size:
+    """The longest entry of ``table`` starting at ``toks[i]`` and its length (``None, 0``: none)."""
+    keys = toks[i].keys
+    if first_keys(table).isdisjoint(keys):
         return None, 0
-    rest = tuple(t.norm for t in toks[i + 1 : i + size])
-    for key in toks[i].keys:
-        if (key, *rest) in table:
-            return table[(key, *rest)], size
+    for size in range(min(longest, len(toks) - i), 0, -1):
+        rest = tuple([t.norm for t in toks[i + 1 : i + size]])
+        for key in keys:
+            entry = table.get((key, *rest), _MISSING)
+            if entry is not _MISSING:
+                return entry, size
     return None, 0
 
 

@@ -43,17 +43,25 @@ _AR_FOLD = str.maketrans(
         "ک": "ك",
     }
 )
+# _AR_FOLD as a sequence indexed by code point, which str.translate reads faster than a dict
+# (see khabar.text.normalize); characters past its end raise IndexError and stay as they are.
+_AR_FOLD_SEQUENCE: list[int | str | None] = list(range(0x0700))
+for _code, _target in _AR_FOLD.items():
+    _AR_FOLD_SEQUENCE[_code] = _target
 _AR_CONJ = ("", "و", "ف")
 _AR_PROCLITICS = ("", "ب", "ل", "ك", "س", "ال", "بال", "كال", "لل")
+# Every conjunction + proclitic sequence, in the order _ar_keys tries them, with the proclitic.
+_AR_PREFIXES = tuple((conj + proc, proc) for conj in _AR_CONJ for proc in _AR_PROCLITICS)
 _AR_CLITIC_WORDS = frozenset({"و", "ف", "ب", "ل", "ك", "س", "ال", "لل", "وال", "بال"})
 _AR_PRONOUNS = ("هما", "كما", "هم", "هن", "ها", "كم", "ه")
+_AR_PRONOUN_LAST = frozenset(p[-1] for p in _AR_PRONOUNS)
 _AR_IMPERFECT = "يتنا"
 _MAX_CACHE = 200_000
 
 
 def fold_ar(text: str) -> str:
     """The matching key of an Arabic word: undiacritised, tatweel-free, alef and ya folded."""
-    return text.translate(_AR_FOLD).strip()
+    return text.translate(_AR_FOLD_SEQUENCE).strip()
 
 
 def fold_en(text: str) -> str:
@@ -161,6 +169,8 @@ class _PhraseMatcher:
         self._index: dict[str, list[tuple[tuple[str, ...], tuple[object, ...]]]] = {}
         for tokens, payloads in phrases.items():
             self._index.setdefault(tokens[0], []).append((tokens, tuple(payloads)))
+        # A set, not the dict: frozenset.isdisjoint walks a dict argument whole.
+        self._firsts = frozenset(self._index)
         self._cache: dict[str, tuple[frozenset[str], tuple[_Option, ...]]] = {}
 
     def accepts(self, payload: object, prefix: str) -> bool:
@@ -174,12 +184,21 @@ class _PhraseMatcher:
             return found
         if len(self._cache) > _MAX_CACHE:
             self._cache.clear()
+        keys: Sequence[tuple[str, str]]
         if self.lang == "ar":
-            keys = list(_ar_keys(fold_ar(text)))
+            keys, keyset = _ar_word_keys(text)
             if norm != text:
-                keys += [k for k in _ar_keys(fold_ar(norm)) if k not in keys]
+                keys = list(keys)
+                keys += [k for k in _ar_word_keys(norm)[0] if k not in keys]
+                keyset = frozenset(k for k, _ in keys)
         else:
             keys = list(dict.fromkeys([(fold_en(text), ""), (fold_en(norm), "")]))
+            keyset = frozenset(k for k, _ in keys)
+        if keyset.isdisjoint(self._firsts):
+            # Most words start no phrase of the index.
+            found = (keyset, ())
+            self._cache[cache_key] = found
+            return found
         ranked: list[tuple[int, int, _Option]] = []
         for rank, (key, prefix) in enumerate(keys):
             for tokens, payloads in self._index.get(key, ()):
@@ -187,30 +206,37 @@ class _PhraseMatcher:
                 if kept:
                     ranked.append((-len(tokens), rank, (tokens, kept, prefix)))
         ranked.sort(key=lambda item: item[:2])
-        found = (frozenset(k for k, _ in keys), tuple(option for *_, option in ranked))
+        found = (keyset, tuple(option for *_, option in ranked))
         self._cache[cache_key] = found
         return found
 
     def units(
         self, words: Sequence[str], norms: Sequence[str] | None, clitic: Sequence[bool] | None
     ) -> list[_UnitT]:
+        # Runs for every word of every sentence, twice (triggers, then status cues): local
+        # names, and the clitic test of short words is a dict lookup, not a fold.
         units: list[_UnitT] = []
+        append = units.append
         pending = ""
         arabic = self.lang == "ar"
-        cache = self._cache
+        cache_get = self._cache.get
+        analyse = self._analyse
+        short_clitic = _SHORT_CLITIC
         for i, word in enumerate(words):
             norm = norms[i] if norms is not None else word
             if arabic and len(norm) <= 3:
-                folded = fold_ar(norm)
-                if folded in _AR_CLITIC_WORDS and (clitic is None or clitic[i]):
+                folded = short_clitic.get(norm)
+                if folded is None:
+                    folded = _short_clitic(norm)
+                if folded and (clitic is None or clitic[i]):
                     pending += folded
                     continue
             if pending:
                 word, norm, pending = pending + word, pending + norm, ""
-            found = cache.get(word) if norm == word else None
+            found = cache_get(word) if norm == word else None
             if found is None:
-                found = self._analyse(word, norm)
-            units.append((i, found[0], found[1]))
+                found = analyse(word, norm)
+            append((i, found[0], found[1]))
         return units
 
     def match(self, units: list[_UnitT]) -> list[tuple[int, int, str, object]]:
@@ -240,23 +266,45 @@ class _PhraseMatcher:
         return found
 
 
+# Short words (three letters at most) -> their folded form when it is a clitic word, else "".
+_SHORT_CLITIC: dict[str, str] = {}
+# Arabic words as written -> their lookup keys (and the set of the keys alone): shared by
+# the trigger and the cue matcher, which meet the same words.
+_WORD_KEYS: dict[str, tuple[tuple[tuple[str, str], ...], frozenset[str]]] = {}
+
+
+def _short_clitic(norm: str) -> str:
+    if len(_SHORT_CLITIC) > _MAX_CACHE:
+        _SHORT_CLITIC.clear()
+    folded = fold_ar(norm)
+    found = _SHORT_CLITIC[norm] = folded if folded in _AR_CLITIC_WORDS else ""
+    return found
+
+
+def _ar_word_keys(text: str) -> tuple[tuple[tuple[str, str], ...], frozenset[str]]:
+    """:func:`_ar_keys` of ``text`` folded, and the keys alone; remembered per written form."""
+    found = _WORD_KEYS.get(text)
+    if found is None:
+        if len(_WORD_KEYS) > _MAX_CACHE:
+            _WORD_KEYS.clear()
+        keys = _ar_keys(fold_ar(text))
+        found = _WORD_KEYS[text] = (keys, frozenset(k for k, _ in keys))
+    return found
+
+
 def _ar_keys(word: str) -> tuple[tuple[str, str], ...]:
     """Lookup keys of a folded Arabic word with clitics stripped, fewest letters first."""
     stems: list[tuple[str, str]] = []
-    for conj in _AR_CONJ:
-        if not word.startswith(conj):
+    for prefix, proc in _AR_PREFIXES:
+        if prefix and not word.startswith(prefix):
             continue
-        for proc in _AR_PROCLITICS:
-            prefix = conj + proc
-            if prefix and not word.startswith(prefix):
-                continue
-            stem = word[len(prefix) :]
-            # Two-letter stems only after a bare conjunction: "وحث" is و + حث, "بحث" is not ب + حث.
-            if len(stem) < (2 if not proc else 3):
-                continue
-            if proc == "س" and stem[0] not in _AR_IMPERFECT:
-                continue
-            stems.append((prefix, stem))
+        stem = word[len(prefix) :]
+        # Two-letter stems only after a bare conjunction: "وحث" is و + حث, "بحث" is not ب + حث.
+        if len(stem) < (2 if not proc else 3):
+            continue
+        if proc == "س" and stem[0] not in _AR_IMPERFECT:
+            continue
+        stems.append((prefix, stem))
     stems.sort(key=lambda item: len(item[0]))
     ranked: list[tuple[int, str, str]] = []
     for prefix, stem in stems:
@@ -273,18 +321,24 @@ def _ar_keys(word: str) -> tuple[tuple[str, str], ...]:
 
 
 def _ar_suffix_variants(stem: str) -> list[tuple[int, str]]:
+    # Each ending is tested only when the last letter allows it: this runs for every new word.
     variants = [(0, stem)]
-    if stem.endswith("ت") and len(stem) >= 4:
-        variants.append((0, stem[:-1] + "ة"))  # a noun whose pronoun the pipeline split off
-    if stem.endswith("ا") and len(stem) >= 4:
-        variants.append((1, stem[:-1]))  # accusative tanween: "اتفاقا", "هجوما"
-    if stem.endswith("ات") and len(stem) >= 5:
-        variants += [(2, stem[:-2] + "ة"), (2, stem[:-2])]
-    for ending in ("تين", "تان"):
-        if stem.endswith(ending) and len(stem) >= 6:
-            variants.append((3, stem[:-3] + "ة"))
+    size = len(stem)
+    last = stem[-1:]
+    if last == "ت":
+        if size >= 4:
+            variants.append((0, stem[:-1] + "ة"))  # a noun whose pronoun the pipeline split off
+        if size >= 5 and stem[-2] == "ا":
+            variants += [(2, stem[:-2] + "ة"), (2, stem[:-2])]  # plural ات
+    elif last == "ا":
+        if size >= 4:
+            variants.append((1, stem[:-1]))  # accusative tanween: "اتفاقا", "هجوما"
+    elif last == "ن" and size >= 6 and stem[-3:] in ("تين", "تان"):
+        variants.append((3, stem[:-3] + "ة"))  # dual
+    if last not in _AR_PRONOUN_LAST:
+        return variants
     for pronoun in _AR_PRONOUNS:
-        if not stem.endswith(pronoun) or len(stem) - len(pronoun) < 3:
+        if not stem.endswith(pronoun) or size - len(pronoun) < 3:
             continue
         base = stem[: -len(pronoun)]
         variants.append((len(pronoun), base))
