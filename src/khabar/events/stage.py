@@ -39,6 +39,14 @@ class _SentenceView:
     sentence: Sentence
     mentions: list[Mention]
     speakers: set[str]
+    _definite: list[bool] | None = None
+
+    @property
+    def definite(self) -> list[bool]:
+        """Per token, whether it carries the article; computed once per sentence."""
+        if self._definite is None:
+            self._definite = _definite(self.sentence)
+        return self._definite
 
     @classmethod
     def of(cls, index: int, sentence: Sentence, mentions: list[Mention]) -> _SentenceView:
@@ -173,7 +181,7 @@ class EventsStage:
             return None
         window = _window(view, claim, bool(cue_claims))
         clause = Clause(
-            view.norms, view.token_of, lang, _definite(view.sentence), frozenset(objects)
+            view.norms, view.token_of, lang, view.definite, frozenset(objects)
         )
         speakers = view.speakers
         if not cue_claims:
