@@ -180,9 +180,7 @@ class EventsStage:
         if _not_an_event(view, match, stem_first, claim):
             return None
         window = _window(view, claim, bool(cue_claims))
-        clause = Clause(
-            view.norms, view.token_of, lang, view.definite, frozenset(objects)
-        )
+        clause = Clause(view.norms, view.token_of, lang, view.definite, frozenset(objects))
         speakers = view.speakers
         if not cue_claims:
             # Who reports an event does not act in it (نقلت إنترفاكس عن شويغو قوله بشأن ...).
