@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from khabar.document import Actor, Document
+
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
 SHARED = Path(os.environ.get("KHABAR_SHARED", ROOT.parent / "shared"))
@@ -18,3 +20,12 @@ def needs_shared(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is absent: this test needs the shared data beside the checkout")
     return path
+
+
+def actor_of(doc: Document, text: str) -> Actor:
+    """The actor of the first mention written ``text`` (fails the test when there is none)."""
+    mention = next(m for m in doc.mentions if m.text == text)
+    assert mention.actor is not None, f"{text} has no actor"
+    actor = doc.actor(mention.actor)
+    assert actor is not None
+    return actor

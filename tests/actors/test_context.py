@@ -7,16 +7,9 @@ from collections.abc import Callable
 from khabar.actors.context import assign_context_countries, fill_default_sectors, place_country
 from khabar.actors.lexicon import load_lexicon
 from khabar.document import Actor, Document, Mention
+from tests_support import actor_of
 
 Analyse = Callable[..., Document]
-
-
-def actor_of(doc: Document, text: str) -> Actor:
-    mention = next(m for m in doc.mentions if m.text == text)
-    assert mention.actor is not None, f"{text} has no actor"
-    actor = doc.actor(mention.actor)
-    assert actor is not None
-    return actor
 
 
 def test_place_in_the_phrase_gives_the_country(analyse: Analyse) -> None:

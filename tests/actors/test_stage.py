@@ -4,17 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from khabar.document import Actor, Document
+from khabar.document import Document
+from tests_support import actor_of
 
 Analyse = Callable[..., Document]
-
-
-def actor_of(doc: Document, text: str) -> Actor:
-    mention = next(m for m in doc.mentions if m.text == text)
-    assert mention.actor is not None, f"{text} has no actor"
-    actor = doc.actor(mention.actor)
-    assert actor is not None
-    return actor
 
 
 def test_every_mention_has_exact_offsets(analyse: Analyse) -> None:
