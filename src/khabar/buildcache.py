@@ -9,7 +9,8 @@ object under ``$KHABAR_CACHE_DIR`` (default ``$XDG_CACHE_HOME/khabar``, else
 The key covers every file of the installed package (path, size, modification
 time) and the extra input files a caller names, so editing code, data or a user's
 own dictionary makes a new entry; a stale build is never served. A cache that
-cannot be read or written is skipped silently: it only saves time.
+cannot be read or written is skipped silently: it only saves time. Entries are
+pickles, so point ``KHABAR_CACHE_DIR`` only at a directory that you alone can write.
 """
 
 from __future__ import annotations
