@@ -141,7 +141,7 @@ class EnglishRules:
         size: int,
         cue: Cue,
         pairs: dict[int, int],
-        mentions: dict[int, int] | None = None,
+        mentions: dict[int, int],
     ) -> Found | None:
         first = index
         while first > 0 and toks[first - 1].norm in _AUX:
@@ -154,7 +154,7 @@ class EnglishRules:
             # pronoun itself; a record of who said what needs the name).
             relative = first - 1
             before = relative - 1 if relative > 0 and toks[relative - 1].text == "," else relative
-            named = {end: start for start, end in (mentions or {}).items()}.get(before)
+            named = next((start for start, end in mentions.items() if end == before), None)
             left = (named, before) if named is not None else (relative, first)
         if left is None and first > 0 and toks[first - 1].text == ",":
             left = self._subject_before_comma(toks, first, after, pairs)
