@@ -101,6 +101,12 @@ def country_populations() -> dict[str, int]:
 
 
 @cache
+def countries_speaking(lang: str) -> frozenset[str]:
+    """ISO alpha-3 codes of the countries where ``lang`` is an official language (CLDR)."""
+    return frozenset(row[0] for row in _rows("country_points.tsv") if lang in _split(row[4]))
+
+
+@cache
 def city_aliases() -> dict[int, tuple[str, ...]]:
     """GeoNames id -> English alternate names of the city."""
     return {int(row[0]): tuple(_split(row[1])) for row in _rows("city_aliases.tsv")}

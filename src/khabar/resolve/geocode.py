@@ -2,8 +2,17 @@
 
 Names match on a normalised key: Arabic through :func:`normalize_ar` (one alef,
 ه for ة, ي for ى, no marks), Latin case- and diacritic-insensitively with
-periods and hyphens dropped ("U.S." = "US", "Herāt" = "Herat"). Nothing is
-matched fuzzily: a name no entry carries stays unresolved.
+periods and hyphens dropped ("U.S." = "US", "Herāt" = "Herat"). One fallback
+is not exact: a name that matches nothing is looked up by its consonant
+skeleton (:mod:`khabar.resolve.soundkey`) among the towns and divisions of
+countries where Arabic is official, since GeoNames spells those in one
+transliteration and news in others ("Tal Afar", تلعفر = "Tall ‘Afar"). The
+vowels must agree too (:func:`~khabar.resolve.soundkey.sounds_alike`), such a
+match ranks as a secondary name, and it counts only for a country the article
+already names, unless the name is in Latin script with a skeleton of four
+consonants or more (Arabic script writes no short vowels, so its skeletons say
+less: مغرب would be the Yemeni village of Al Maghrabah). Anything else no entry carries
+stays unresolved.
 
 Among the entries a name matches, :meth:`Geocoder.resolve` prefers, in this
 order of weight: countries and the curated regions and landmarks; entries in a
@@ -36,15 +45,18 @@ from khabar.resolve.gazetteer import (
     COUNTRY,
     GazetteerEntry,
     NamedEntry,
+    countries_speaking,
     country_populations,
     load_demonyms,
     load_places,
 )
+from khabar.resolve.soundkey import MIN_KEY, sound_key, sounds_alike
 from khabar.text.normalize import normalize_ar
 
 # A gazetteer entry as stored: GazetteerEntry's fields in order; and a key's (row, alias) hits.
 _Row = tuple[str, str, str | None, float, float, int | None, int, str, str | None]
 _Hits = tuple[tuple[int, bool], ...]
+_State = tuple[list[_Row], dict[str, _Hits], dict[str, _Hits], dict[str, _Hits]]
 
 _ARABIC = re.compile("[\u0600-\u06ff]")
 _PUNCT = str.maketrans({".": "", "'": "", "\u2019": "", "\u2018": "", "-": " ", "\u2010": " "})
@@ -83,6 +95,11 @@ _NEAR_KM = {
 _NEAR_KM_DEFAULT = 250.0
 # Kinds too large to say anything about which nearby town is meant.
 _BROAD_KINDS = frozenset({COUNTRY, "continent", "region", "sea"})
+# Kinds looked up by consonant skeleton, in countries where Arabic is official: those named
+# in GeoNames' transliteration (first-level divisions have English names: "Capital").
+_SOUND_KINDS = frozenset({CITY, ADMIN2})
+# A skeleton one consonant shorter than MIN_KEY still counts in a country the article names.
+_SHORT_KEY = MIN_KEY - 1
 
 
 def match_key(name: str) -> str:
@@ -115,6 +132,8 @@ class Geocoder:
         # Names written in capitals (US, EU, DPRK) match only names written so: "EU" is not
         # the French town of Eu.
         acronyms: dict[str, dict[int, bool]] = {}
+        sounds: dict[str, dict[int, bool]] = {}
+        arabic_countries = countries_speaking("ar")
         for named in (*places, *demonyms):
             key = match_key(named.name)
             if not key:
@@ -126,16 +145,22 @@ class Geocoder:
             found = (acronyms if _is_acronym(named.name) else index).setdefault(key, {})
             # An entry reachable by a primary name is never marked as an alias match.
             found[row] = found.get(row, True) and named.alias
+            entry = named.entry
+            if entry.kind in _SOUND_KINDS and entry.country in arabic_countries:
+                sound = sound_key(named.name)
+                if len(sound) >= _SHORT_KEY:
+                    sounds.setdefault(sound, {})[row] = True
         self._rows = rows
         self._index = {key: tuple(found.items()) for key, found in index.items()}
         self._acronyms = {key: tuple(found.items()) for key, found in acronyms.items()}
+        self._sounds = {key: tuple(found.items()) for key, found in sounds.items()}
         self._entries: dict[int, GazetteerEntry] = {}
 
-    def __getstate__(self) -> tuple[list[_Row], dict[str, _Hits], dict[str, _Hits]]:
-        return self._rows, self._index, self._acronyms
+    def __getstate__(self) -> _State:
+        return self._rows, self._index, self._acronyms, self._sounds
 
-    def __setstate__(self, state: tuple[list[_Row], dict[str, _Hits], dict[str, _Hits]]) -> None:
-        self._rows, self._index, self._acronyms = state
+    def __setstate__(self, state: _State) -> None:
+        self._rows, self._index, self._acronyms, self._sounds = state
         self._entries = {}
 
     def _entry(self, row: int) -> GazetteerEntry:
@@ -148,11 +173,31 @@ class Geocoder:
     def __len__(self) -> int:
         return len(self._index)
 
-    def _lookup(self, name: str, lang: str) -> tuple[dict[GazetteerEntry, bool], frozenset[str]]:
-        """The entries under the first key variant of ``name`` that exists, and the kinds a
-        stripped generic head asks for (empty: any kind)."""
+    def _lookup(
+        self, name: str, lang: str
+    ) -> tuple[dict[GazetteerEntry, bool], frozenset[str], str]:
+        """The entries under the first key variant of ``name`` that exists, the kinds a
+        stripped generic head asks for (empty: any kind), and the consonant skeleton the
+        entries were found by ("" for a match by name)."""
         hits, kinds = self._lookup_rows(name, lang)
-        return {self._entry(row): alias for row, alias in hits}, kinds
+        sound = ""
+        if not hits and not _is_acronym(name):
+            sound, hits = self._lookup_sound(name, lang)
+        return {self._entry(row): alias for row, alias in hits}, kinds, sound
+
+    def _lookup_sound(self, name: str, lang: str) -> tuple[str, _Hits]:
+        """Entries whose consonant skeleton is that of ``name`` (or of a form of it without
+        Arabic proclitics), as secondary-name matches."""
+        key = match_key(name)
+        forms = [key]
+        if _ARABIC.search(key) or lang == "ar":
+            forms += _arabic_variants(key)
+        for form in forms:
+            sound = sound_key(form)
+            found = self._sounds.get(sound) if len(sound) >= _SHORT_KEY else None
+            if found:
+                return sound, found
+        return "", ()
 
     def _lookup_rows(self, name: str, lang: str) -> tuple[_Hits, frozenset[str]]:
         key = match_key(name)
@@ -223,10 +268,19 @@ class Geocoder:
         context: Counter[str],
         anchors: Sequence[GazetteerEntry],
     ) -> list[tuple[GazetteerEntry, float]]:
-        found, kinds = self._lookup(name, lang)
+        found, kinds, sound = self._lookup(name, lang)
         if kinds:
             wanted = {e: a for e, a in found.items() if e.kind in kinds}
             found = wanted or found
+        if sound:
+            arabic = bool(_ARABIC.search(name))
+            found = {
+                e: a
+                for e, a in found.items()
+                if sounds_alike(name, e.name)
+                and len(sound) >= (MIN_KEY if arabic else _SHORT_KEY)
+                and (context[e.country or ""] > 0 or (len(sound) >= MIN_KEY and not arabic))
+            }
         scored = [(entry, _score(entry, alias, context, anchors)) for entry, alias in found.items()]
         scored.sort(key=lambda pair: (-pair[1], pair[0].name, pair[0].lat, pair[0].lon))
         return scored
