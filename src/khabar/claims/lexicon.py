@@ -19,7 +19,7 @@ _DATA = "khabar.data.claims"
 CUE_KINDS = ("verb", "chain_verb", "according", "chain", "tail")
 CONTENT_KINDS = ("clause", "object", "either", "-")
 BARE_KINDS = ("inherit", "impersonal", "narrator", "-")
-WORD_ROLES = ("complementizer", "stop", "connector", "sector", "denial", "pronoun", "head")
+WORD_ROLES = ("complementizer", "stop", "connector", "sector", "denial", "pronoun", "head", "label")
 SOURCE_KINDS = ("anonymous", "media")
 LANGS = ("ar", "en")
 

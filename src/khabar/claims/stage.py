@@ -16,6 +16,9 @@ Decisions worth knowing:
   with the same cue and content.
 * A neutral cue (قال، وصف، described) whose content calls something false
   (كاذبة، لا أساس لها، baseless) is a denial.
+* Punctuation attributes too (``marks.py``): a headline ``Speaker: ...`` or a
+  quotation signed ``— Name``, unless a reporting verb already claims that
+  quotation.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from khabar.claims.arabic import ArabicRules
 from khabar.claims.english import EnglishRules
 from khabar.claims.found import Found, trim
 from khabar.claims.lexicon import load_lexicon
+from khabar.claims.marks import find_marked, labelled, may_be_marked
 from khabar.claims.speakers import SpeakerResolver
 from khabar.claims.view import (
     OPENING,
@@ -66,12 +70,25 @@ class ClaimsStage:
         found: list[Found] = []
         triggers = _triggers(lang)
         for sentence in doc.sentences:
-            if not sentence.tokens or not _may_hold_claim(sentence, triggers, found):
+            if not sentence.tokens:
+                continue
+            worded = _may_hold_claim(sentence, triggers, found)
+            if not worded and not may_be_marked([t.text for t in sentence.tokens]):
                 continue
             toks = sentence_toks(sentence, lang)
             index, types = _mention_index(toks, mentions, starts)
-            items = rules.find(doc.text, toks, index, pairs, types)
-            items = [f for f in items if not _speakerless_in_quote(f, pairs, doc.text)]
+            items = rules.find(doc.text, toks, index, pairs, types) if worded else []
+            items += [
+                m
+                for m in find_marked(doc.text, toks, index, types, pairs, rules.lex)
+                if not any(_overlaps(m.content, f.content) for f in items if f.direct)
+            ]
+            items = [
+                f
+                for f in items
+                if not _speakerless_in_quote(f, pairs, doc.text)
+                and not labelled(doc.text, f, rules.lex)
+            ]
             if not items and found:
                 follow = _continued_quote(doc.text, toks, pairs, found[-1])
                 if follow is not None:
