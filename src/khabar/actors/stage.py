@@ -114,15 +114,19 @@ class ActorsStage:
                 id(covered[i]): covered[i] for i in range(first, last + 1) if i in covered
             }
             if (
-                lang == "ar"
-                and kind == "PERSON"
+                kind == "PERSON"
                 and overlapped
                 and all(
-                    _weak_match(p) and first <= p.first and p.last <= last
+                    _weak_match(p)
+                    and first <= p.first
+                    and p.last <= last
+                    and (lang == "ar" or (p.first, p.last) != (first, last))
                     for p in overlapped.values()
                 )
             ):
-                # A person's name may hold a place-like word (عبد الله، خليل): the name wins.
+                # A person's name may hold a place-like word (عبد الله، خليل; Elizabeth
+                # Warren): the name wins over towns, places and nisbas. In English only a
+                # longer name does: spaCy calls many one-word towns (Charlotte) persons.
                 for index in [i for i, p in covered.items() if id(p) in overlapped]:
                     del covered[index]
             elif overlapped:
