@@ -117,7 +117,7 @@ class ActorsStage:
                 kind == "PERSON"
                 and overlapped
                 and all(
-                    _weak_match(p)
+                    _weak_match(p, lang)
                     and first <= p.first
                     and p.last <= last
                     and (lang == "ar" or (p.first, p.last) != (first, last))
@@ -180,6 +180,7 @@ class ActorsStage:
 # Lexicon readings a tagged person name overrides: a word that is also a place or a
 # nationality; not a dictionary actor, a country or a title.
 _WEAK = frozenset({CITY, PLACE, NISBA})
+_WEAK_EN = frozenset({CITY, PLACE})
 
 
 # Words before a place name that make it a place: في، إلى، مدينة ... in, at, near.
@@ -197,7 +198,7 @@ def _drop_unsupported_places(
     Capitals and names of several words need none."""
     tagged = {i for f, last, kind in names if kind in ("LOC", "GPE") for i in range(f, last + 1)}
     for piece in {id(p): p for p in covered.values()}.values():
-        if piece.first != piece.last or not _weak_match(piece):
+        if piece.first != piece.last or not _weak_match(piece, "ar"):
             continue
         if any(c.capital or c.category == NISBA for c in piece.cues):
             continue
@@ -215,8 +216,11 @@ def _has_locative_clitic(key: Keys) -> bool:
     return key.raw != key.full and key.raw[:1] in ("ب", "ل")
 
 
-def _weak_match(piece: Piece) -> bool:
-    return bool(piece.cues) and all(cue.category in _WEAK for cue in piece.cues)
+def _weak_match(piece: Piece, lang: str) -> bool:
+    # An English nationality word inside a PERSON span is the person's country (spaCy may
+    # take "Saudi" into "Saudi Crown Prince Mohammed"), not a misread name part.
+    weak = _WEAK if lang == "ar" else _WEAK_EN
+    return bool(piece.cues) and all(cue.category in weak for cue in piece.cues)
 
 
 def _token_ranges(
