@@ -101,3 +101,16 @@ def test_supply_asserted_by_one_party_and_denied_by_another_is_contested(analyse
     assert doc.contested, statuses
     group = doc.contested[0]
     assert {statuses[g] for g in group if g in statuses} >= {"alleged", "denied"}
+
+
+def test_a_happening_verb_anchors_a_bare_event_noun(analyse: Analyse) -> None:
+    # No actor, date or known place: only the verb says the protest happened.
+    doc = analyse("واندلعت مظاهرة غاضبة في منطقة نائية.")
+    assert [e.type for e in doc.events] == ["PROTEST"]
+    doc = analyse("A demonstration broke out in a remote district.", language="en")
+    assert [e.type for e in doc.events] == ["PROTEST"]
+
+
+def test_without_a_happening_verb_a_bare_event_noun_is_generic(analyse: Analyse) -> None:
+    assert analyse("إن المظاهرات حق مشروع للشعوب.").events == []
+    assert analyse("A demonstration of goodwill would help.", language="en").events == []

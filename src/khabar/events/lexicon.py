@@ -21,6 +21,7 @@ from importlib import resources
 
 from khabar.errors import ResourceError
 from khabar.events.ontology import load_plover
+from khabar.text.normalize import normalize
 
 LANGS = ("ar", "en")
 STATUS_HINTS = ("planned", "possible", "alleged", "denied")
@@ -660,3 +661,19 @@ def load_status_cues(lang: str) -> StatusCueLexicon:
                 )
             )
     return StatusCueLexicon(lang, cues, blockers)
+
+
+@cache
+def load_happening(lang: str) -> frozenset[tuple[str, ...]]:
+    """Happening verbs of ``lang`` (``happening.tsv``) as tuples of normalised words."""
+    if lang not in LANGS:
+        raise ResourceError(f"no happening verbs for language {lang!r}; have {', '.join(LANGS)}")
+    name = "happening.tsv"
+    forms: set[tuple[str, ...]] = set()
+    for n, row in _rows(name, ("lang", "forms", "note")):
+        _check(name, n, row["lang"] in LANGS, f"unknown lang {row['lang']!r}")
+        found = _split(row["forms"])
+        _check(name, n, bool(found), "no forms")
+        if row["lang"] == lang:
+            forms.update(tuple(normalize(word, lang) for word in form.split()) for form in found)
+    return frozenset(forms)

@@ -17,7 +17,13 @@ from khabar.config import Config
 from khabar.document import Claim, DateValue, Document, Event, Mention, Place, Sentence, Token, Word
 from khabar.events.arguments import Candidate, Clause, assign_arguments
 from khabar.events.frames import apply_frames, load_frames
-from khabar.events.lexicon import CueMatch, TriggerMatch, load_status_cues, load_triggers
+from khabar.events.lexicon import (
+    CueMatch,
+    TriggerMatch,
+    load_happening,
+    load_status_cues,
+    load_triggers,
+)
 from khabar.events.occurrence import is_occurrence
 from khabar.events.status import event_status
 
@@ -234,13 +240,15 @@ class EventsStage:
                 verb_subject[window] = args_actor
             if carried and claim is not None and speaker == [claim.speaker]:
                 carried = False  # the claim's own speaker is no guess
-        if match.entry.ambiguous and (carried or not (args_actor or recipient)):
+        happening = _happening_near(view, match, load_happening(lang))
+        if match.entry.ambiguous and (carried or not (args_actor or recipient or happening)):
             return None
         when = _when(doc.dates, view, window, trigger_start)
         where = _where(doc, view, window, match, places)
-        if match.pos == "noun" and not (args_actor or recipient or when or where):
+        if match.pos == "noun" and not (args_actor or recipient or when or where or happening):
             # A bare event noun with nothing anchoring it is a generic reference ("التعذيب
-            # جريمة", "the threat of assassinations"), not a report of an event.
+            # جريمة", "the threat of assassinations"), not a report of an event, unless a
+            # happening verb governs it ("اندلعت مظاهرة", "a protest broke out").
             return None
         stance = claim.stance if claim is not None else None
         if cue_claims:
@@ -457,6 +465,38 @@ def _with_cue(view: _SentenceView, window: tuple[int, int], claim: Claim | None)
 
 # قام بـ / يقوم بـ + a verbal noun is how Arabic says "to make a visit" (سيقوم برحلة).
 _LIGHT_VERBS = frozenset({"قام", "قامت", "يقوم", "تقوم", "قاموا", "يقومون"})
+
+
+HAPPENING_REACH = 3
+
+
+def _happening_near(
+    view: _SentenceView, match: TriggerMatch, verbs: frozenset[tuple[str, ...]]
+) -> bool:
+    """A happening verb within a few words of the trigger, in the same clause."""
+    norms = view.norms
+    low = max(0, match.start_word - HAPPENING_REACH)
+    high = min(len(norms), match.end_word + HAPPENING_REACH)
+    for start in range(low, high):
+        if match.start_word <= start < match.end_word:
+            continue
+        for size in (1, 2):
+            if start + size <= len(norms) and tuple(norms[start : start + size]) in verbs:
+                between = (
+                    range(start + size, match.start_word)
+                    if start < match.start_word
+                    else range(match.end_word, start)
+                )
+                if not any(_boundary(norms[i]) for i in between):
+                    return True
+    return False
+
+
+def _boundary(norm: str) -> bool:
+    return norm in _CLAUSE_MARKS
+
+
+_CLAUSE_MARKS = frozenset({",", "،", ";", "؛", ":", ".", "!", "?", "؟", "(", ")", "«", "»"})
 
 
 def _after_light_verb(view: _SentenceView, preposition: int) -> bool:
