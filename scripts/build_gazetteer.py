@@ -274,10 +274,23 @@ def build_nisba(out: Path, names_ar: dict[str, list[str]]) -> list[dict[str, str
             add(masc, iso3, "ar", "m", "sg", source, amb)
             add(fem, iso3, "ar", "f", "sg", source, amb)
             if " " not in masc:
-                # Sound masculine plurals: السوريون / السوريين.
+                # Sound masculine plurals: السوريون / السوريين (the latter is also the
+                # oblique dual); the masculine dual السوريان.
                 for suffix in ("ون", "ين"):
                     add("ال" + masc + suffix, iso3, "ar", "m", "pl", source, amb)
                     add(masc + suffix, iso3, "ar", "m", "pl", source, amb)
+                add("ال" + masc + "ان", iso3, "ar", "m", "du", source, amb)
+                add(masc + "ان", iso3, "ar", "m", "du", source, amb)
+            if " " not in fem and fem.endswith("ة"):
+                # Sound feminine plurals and duals: السوريات, السوريتان / السوريتين.
+                stem = fem[:-1]
+                for form, number in (
+                    (stem + "ات", "pl"),
+                    (stem + "تان", "du"),
+                    (stem + "تين", "du"),
+                ):
+                    add("ال" + form, iso3, "ar", "f", number, source, amb)
+                    add(form, iso3, "ar", "f", number, source, amb)
         for plural in filter(None, over.get("plural", "").split("|")):
             add(plural, iso3, "ar", "m", "pl", "override", False)
         for form in filter(None, over.get("exact", "").split("|")):

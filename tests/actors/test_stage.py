@@ -104,3 +104,11 @@ def test_english_person_names_win_over_towns_inside_them() -> None:
     kinds = {m.text: m.type for m in doc.mentions}
     assert kinds.get("Elizabeth Warren") == "PERSON"
     assert "Warren" not in kinds and "Elizabeth" not in kinds
+
+
+def test_feminine_plural_and_dual_nisbas_give_the_country(analyse: Analyse) -> None:
+    doc = analyse("وتظاهرت الطالبات المصريات أمام السفارة، فيما التقى الوزيران الأردنيان بالسفير.")
+    norps = {m.text for m in doc.mentions if m.type == "NORP"}
+    assert {"المصريات", "الأردنيان"} <= norps
+    countries = {a.country for a in doc.actors}
+    assert {"EGY", "JOR"} <= countries

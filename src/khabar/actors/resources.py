@@ -287,7 +287,7 @@ def load_nisba() -> tuple[Nisba, ...]:
         iso3 = _country(row["iso3"], where, known)
         _check(iso3 is not None, where, "missing ISO3 code")
         _check(row["gender"] in {"m", "f", "any"}, where, "gender must be m, f or any")
-        _check(row["number"] in {"sg", "pl"}, where, "number must be sg or pl")
+        _check(row["number"] in {"sg", "du", "pl"}, where, "number must be sg, du or pl")
         _check(
             row["definite"] in {"0", "1"} and row["ambiguous"] in {"0", "1"}, where, "flags are 0/1"
         )
@@ -445,7 +445,7 @@ def load_anonymous() -> tuple[AnonymousCue, ...]:
         DATA_DIR / "anonymous.tsv", ("text", "lang", "sector", "context", "number", "name_en")
     ):
         _check(bool(row["text"]), where, "empty text")
-        _check(row["number"] in {"sg", "pl"}, where, "number must be sg or pl")
+        _check(row["number"] in {"sg", "du", "pl"}, where, "number must be sg, du or pl")
         rows.append(
             AnonymousCue(
                 text=row["text"],
