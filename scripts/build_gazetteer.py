@@ -230,7 +230,9 @@ def definite(form: str) -> str:
     return " ".join("ال" + word for word in form.split())
 
 
-def build_nisba(out: Path, names_ar: dict[str, list[str]]) -> list[dict[str, str]]:
+def build_nisba(
+    out: Path, names_ar: dict[str, list[str]], city_names: set[str]
+) -> list[dict[str, str]]:
     overrides: dict[tuple[str, str], dict[str, str]] = {}
     for row in read_tsv(out / "nisba_overrides.tsv"):
         overrides[(row["iso3"], row["lang"])] = row
@@ -256,6 +258,7 @@ def build_nisba(out: Path, names_ar: dict[str, list[str]]) -> list[dict[str, str
             "ambiguous": "1" if ambiguous else "0",
         }
 
+    country_names = {name for names in names_ar.values() for name in names}
     for iso3, names in sorted(names_ar.items()):
         over = overrides.get((iso3, "ar"), {})
         drop = set(filter(None, over.get("drop", "").split("|")))
@@ -281,6 +284,10 @@ def build_nisba(out: Path, names_ar: dict[str, list[str]]) -> list[dict[str, str
                     add(masc + suffix, iso3, "ar", "m", "pl", source, amb)
                 add("ال" + masc + "ان", iso3, "ar", "m", "du", source, amb)
                 add(masc + "ان", iso3, "ar", "m", "du", source, amb)
+                # The indefinite accusative (قتل 13 عراقياً), unless it spells a country
+                # or city name (روسيا، كوريا، برازيليا), which their own entries cover.
+                if masc + "ا" not in country_names and masc + "ا" not in city_names:
+                    add(masc + "ا", iso3, "ar", "m", "sg", source, amb)
             if " " not in fem and fem.endswith("ة"):
                 # Sound feminine plurals and duals: السوريات, السوريتان / السوريتين.
                 stem = fem[:-1]
@@ -378,8 +385,9 @@ def main() -> None:
     parser.add_argument("--min-population-focus", type=int, default=5000)
     args = parser.parse_args()
     countries, names_ar = build_countries(args.out)
-    nisba = build_nisba(args.out, names_ar)
     cities = build_cities(args.out, countries, args.min_population, args.min_population_focus)
+    city_names = {name for row in cities for name in row["names_ar"].split("|") if name}
+    nisba = build_nisba(args.out, names_ar, city_names)
     for name, count in (
         ("countries", len(countries)),
         ("nisba", len(nisba)),

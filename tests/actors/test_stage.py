@@ -112,3 +112,13 @@ def test_feminine_plural_and_dual_nisbas_give_the_country(analyse: Analyse) -> N
     assert {"المصريات", "الأردنيان"} <= norps
     countries = {a.country for a in doc.actors}
     assert {"EGY", "JOR"} <= countries
+
+
+def test_accusative_nisba_gives_the_country(analyse: Analyse) -> None:
+    doc = analyse("قتل 13 عراقياً في انفجار قرب محطة للوقود.")
+    mention = next(m for m in doc.mentions if m.text == "عراقياً")
+    actor = doc.actor(mention.actor or "")
+    assert actor is not None and actor.country == "IRQ"
+    # A country's own name is not read as the adjective.
+    doc = analyse("وصل الوفد إلى روسيا أمس.")
+    assert [m.type for m in doc.mentions if m.text.endswith("روسيا")] == ["GPE"]
