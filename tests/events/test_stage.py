@@ -114,3 +114,15 @@ def test_a_happening_verb_anchors_a_bare_event_noun(analyse: Analyse) -> None:
 def test_without_a_happening_verb_a_bare_event_noun_is_generic(analyse: Analyse) -> None:
     assert analyse("إن المظاهرات حق مشروع للشعوب.").events == []
     assert analyse("A demonstration of goodwill would help.", language="en").events == []
+
+
+def test_the_white_house_speaks_for_the_us_and_its_report_is_alleged(analyse: Analyse) -> None:
+    doc = analyse(
+        "The White House said Russia was secretly negotiating with North Korea.", language="en"
+    )
+    (claim,) = doc.claims
+    speaker = doc.actor(claim.speaker or "")
+    assert speaker is not None and speaker.country == "USA" and speaker.sector == "GOV"
+    consult = event(doc, "CONSULT")
+    assert consult.claim == claim.id and consult.status == "alleged"
+    assert names(doc, consult.actor) == ["Russia"]
