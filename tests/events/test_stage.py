@@ -126,3 +126,10 @@ def test_the_white_house_speaks_for_the_us_and_its_report_is_alleged(analyse: An
     consult = event(doc, "CONSULT")
     assert consult.claim == claim.id and consult.status == "alleged"
     assert names(doc, consult.actor) == ["Russia"]
+
+
+def test_artillery_shells_are_ammunition_not_shelling(analyse: Analyse) -> None:
+    doc = analyse("Moscow is trying to buy artillery shells abroad.", language="en")
+    assert "ASSAULT" not in [e.type for e in doc.events]
+    doc = analyse("Russian forces shelled the town on Monday.", language="en")
+    assert [e.type for e in doc.events] == ["ASSAULT"]
