@@ -122,3 +122,27 @@ def test_accusative_nisba_gives_the_country(analyse: Analyse) -> None:
     # A country's own name is not read as the adjective.
     doc = analyse("وصل الوفد إلى روسيا أمس.")
     assert [m.type for m in doc.mentions if m.text.endswith("روسيا")] == ["GPE"]
+
+
+def test_a_name_whose_first_letter_looks_like_a_preposition_keeps_it(analyse: Analyse) -> None:
+    # The segmenter reads بايدن as ب + ايدن; the dictionary matches the whole word.
+    doc = analyse("قال بايدن إن بلينكن سيزور بيروت، وأشاد ببايدن.")
+    texts = [m.text for m in doc.mentions]
+    assert texts.count("بايدن") == 2 and "بلينكن" in texts and "بيروت" in texts
+    for mention in doc.mentions:
+        assert doc.text[mention.start : mention.end] == mention.text
+    # A real preposition is still left out of the mention.
+    assert "موسكو" in [m.text for m in analyse("وصل الوزير بموسكو أمس.").mentions]
+
+
+def test_an_inner_word_with_a_conjunction_matches_the_dictionary(analyse: Analyse) -> None:
+    # والتنمية is looked up as التنمية in the text, so the entry must be keyed so too.
+    doc = analyse("فاز حزب العدالة والتنمية التركي في الانتخابات.")
+    actor = actor_of(doc, "حزب العدالة والتنمية التركي")
+    assert actor.country == "TUR" and actor.sector == "PTY"
+
+
+def test_a_country_after_a_definite_title_is_not_its_genitive(analyse: Analyse) -> None:
+    doc = analyse("زار الوزير روسيا أمس.")
+    assert {m.text for m in doc.mentions} >= {"الوزير", "روسيا"}
+    assert actor_of(doc, "روسيا").name == "Russia"

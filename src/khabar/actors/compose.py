@@ -58,6 +58,7 @@ class Piece:
     glue: bool = False
     quote: bool = False
     starts_with_conjunction: bool = False
+    definite: bool = False  # Arabic: the last word carries the article (الوزير، الفرنسي)
 
     # Plain loops: these run for every piece of every run, mostly over zero to two cues.
     def has(self, category: str) -> bool:
@@ -142,8 +143,13 @@ def runs(pieces: Sequence[Piece], lang: str = "ar") -> list[list[Piece]]:
 def _separate(previous: Piece, piece: Piece, lang: str) -> bool:
     """Two countries, or two complete names, side by side are two references; so is an
     Arabic country name and what follows it (a country only modifies the noun before it:
-    جيش تركيا, but "اتهمت تركيا الجيش السوري" names two actors)."""
+    جيش تركيا, but "اتهمت تركيا الجيش السوري" names two actors), and a country after an
+    Arabic noun with the article."""
     if previous.has(COUNTRY) and (piece.has(COUNTRY) or lang == "ar"):
+        return True
+    if lang == "ar" and previous.definite and piece.has(COUNTRY):
+        # A country modifies a noun only as its genitive, and a noun with the article is
+        # never in construct: "زار الوزير روسيا" is the minister and Russia (وزير روسيا).
         return True
     return _is_name(previous) and _is_name(piece)
 

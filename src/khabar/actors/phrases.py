@@ -116,6 +116,9 @@ class PhraseMatch(Generic[T]):
     first: int
     last: int
     payloads: tuple[T, ...]
+    # The first token matched only in its raw form: its split-off "proclitic" is the name's
+    # first letter (بايدن read as ب + ايدن), so the mention starts with it.
+    raw_first: bool = False
 
 
 class PhraseIndex(Generic[T]):
@@ -172,6 +175,8 @@ class PhraseIndex(Generic[T]):
         count = len(keys)
         best_position = -1
         best: list[T] | None = None
+        best_raw = False
+        first_keys = keys[start]
         # Depth-first over each token's alternative keys, pruned by the phrase prefixes.
         stack: list[tuple[int, tuple[str, ...]]] = [(start, (key,)) for key in openers]
         while stack:
@@ -179,6 +184,7 @@ class PhraseIndex(Generic[T]):
             found = phrases.get(phrase)
             if found and position > best_position:
                 best_position, best = position, found
+                best_raw = phrase[0] == first_keys.raw and phrase[0] not in first_keys[:2]
             following = position + 1
             if following < count and len(phrase) < max_len and phrase in prefixes:
                 full, _bare, raw = keys[following]
@@ -186,7 +192,9 @@ class PhraseIndex(Generic[T]):
                     stack.append((following, (*phrase, full)))
                     if raw:
                         stack.append((following, (*phrase, raw)))
-        return PhraseMatch(start, best_position, tuple(best)) if best is not None else None
+        if best is None:
+            return None
+        return PhraseMatch(start, best_position, tuple(best), best_raw)
 
     def find_all(self, keys: Sequence[Keys]) -> list[PhraseMatch[T]]:
         """Longest matches, left to right, never overlapping."""
@@ -209,14 +217,14 @@ class PhraseIndex(Generic[T]):
 
 def phrase_keys(phrase: str, lang: str) -> tuple[str, ...]:
     """An entry's keys: each token's full key, or its raw form when the tokenizer took a
-    first letter of the name for a preposition (names do not start with one)."""
+    first letter of the name for a preposition (names do not start with one). A split-off
+    conjunction is dropped as a text's tokens drop it: والتنمية in حزب العدالة والتنمية is
+    looked up as التنمية."""
     tokens = [t for t in tokenize(phrase, 0, len(phrase), lang) if is_word(t)]
     keys = []
     for token in tokens:
-        if _lost_prefix(token):
-            keys.append(_drop_possessive("".join(w.norm for w in token.words)))
-        else:
-            keys.append(token_keys(token).full)
+        found = token_keys(token)
+        keys.append(found.raw if _lost_prefix(token) else found.full)
     return tuple(keys)
 
 

@@ -10,6 +10,7 @@ names to the full names they abbreviate (``coref.py``).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from typing import Any
 
 from khabar.actors.compose import (
@@ -56,6 +57,8 @@ class ActorsStage:
         statistical = self.config.statistical_ner
         entities = english_entities(doc.text) if lang == "en" and statistical else []
         found: list[tuple[MentionSpec, list[Token]]] = []
+        # Tokens whose split-off first letter belongs to the name matched (بايدن, بلينكن).
+        whole: set[int] = set()
         # the whole document is tagged at once: decoding sentences together is faster
         tagged = self._tagged(doc.sentences) if lang == "ar" and statistical else []
         for k, sentence in enumerate(doc.sentences):
@@ -66,7 +69,7 @@ class ActorsStage:
                 names = tagged[k]
             else:
                 names = _token_ranges(sentence, entities)
-            pieces = self._pieces(sentence, names, lang)
+            pieces = self._pieces(sentence, names, lang, whole)
             texts = [t.text for t in tokens]
             specs: list[MentionSpec] = []
             for run in runs(pieces, lang):
@@ -81,13 +84,13 @@ class ActorsStage:
             found.extend((spec, tokens) for spec in specs)
         linked = link_references([spec for spec, _ in found], self.lexicon, doc.published)
         tokens_of = {id(spec): tokens for spec, tokens in found}
-        _build(doc, [(spec, tokens_of[id(spec)]) for spec in linked], self.lexicon)
+        _build(doc, [(spec, tokens_of[id(spec)]) for spec in linked], self.lexicon, whole)
         assign_context_countries(doc, self.lexicon)
         fill_default_sectors(doc)
         return doc
 
     def _pieces(
-        self, sentence: Sentence, names: list[tuple[int, int, str]], lang: str
+        self, sentence: Sentence, names: list[tuple[int, int, str]], lang: str, whole: set[int]
     ) -> list[Piece]:
         tokens = sentence.tokens
         keys = [token_keys(t) for t in tokens]
@@ -104,6 +107,9 @@ class ActorsStage:
                 if not payloads:
                     continue
             piece = Piece(units[match.first], units[match.last], payloads)
+            piece.definite = lang == "ar" and keys[piece.last].full.startswith("ال")
+            if match.raw_first:
+                whole.add(id(tokens[piece.first]))
             for index in range(piece.first, piece.last + 1):
                 covered[index] = piece
         if lang == "ar" and self.config.statistical_ner:
@@ -253,12 +259,16 @@ def _conjunction(token: Token) -> bool:
     )
 
 
-def _char_span(first: Token, last: Token) -> tuple[int, int]:
-    """The mention's characters: from the first word after any proclitics to the end."""
+def _char_span(first: Token, last: Token, whole: bool = False) -> tuple[int, int]:
+    """The mention's characters: from the first word after any proclitics to the end (with
+    ``whole``, after conjunctions only: the "preposition" is the name's first letter)."""
     start = first.start
+    skip = CONJUNCTION_CLITICS if whole else PROCLITICS
     for word in first.words:
         # Skip و ف ب ل ك س, and an article written ل after ل (للولايات -> ولايات).
-        if word.clitic and (word.norm in PROCLITICS or (word.norm == "ال" and word.text != "ال")):
+        if word.clitic and (
+            word.norm in skip or (not whole and word.norm == "ال" and word.text != "ال")
+        ):
             continue
         start = word.start
         break
@@ -273,12 +283,18 @@ def _char_span(first: Token, last: Token) -> tuple[int, int]:
     return start, end
 
 
-def _build(doc: Document, found: list[tuple[MentionSpec, list[Token]]], lexicon: Lexicon) -> None:
+def _build(
+    doc: Document,
+    found: list[tuple[MentionSpec, list[Token]]],
+    lexicon: Lexicon,
+    whole: AbstractSet[int] = frozenset(),
+) -> None:
     mentions: list[Mention] = []
     actors: dict[tuple[str, ...], Actor] = {}
     taken: list[tuple[int, int]] = []
     for spec, tokens in found:
-        start, end = _char_span(tokens[spec.first], tokens[spec.last])
+        first = tokens[spec.first]
+        start, end = _char_span(first, tokens[spec.last], id(first) in whole)
         if end <= start or not is_word(tokens[spec.first]):
             continue
         if spec.type != "NORP" and any(s < end and start < e for s, e in taken):
