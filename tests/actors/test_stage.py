@@ -146,3 +146,14 @@ def test_a_country_after_a_definite_title_is_not_its_genitive(analyse: Analyse) 
     doc = analyse("زار الوزير روسيا أمس.")
     assert {m.text for m in doc.mentions} >= {"الوزير", "روسيا"}
     assert actor_of(doc, "روسيا").name == "Russia"
+
+
+def test_a_shared_surname_goes_to_the_person_named_in_full(analyse: Analyse) -> None:
+    doc = analyse(
+        "اغتيل رفيق الحريري في بيروت. وكان الحريري قد حذر من الأزمة.", published="2005-02-20"
+    )
+    assert actor_of(doc, "الحريري").name == "Rafic Hariri"
+    doc = analyse("قال سعد الحريري إن الحكومة ستستقيل. وأضاف الحريري أن الأزمة ستنتهي.")
+    assert actor_of(doc, "الحريري").name == "Saad Hariri"
+    # Alone, the surname names no one.
+    assert "الحريري" not in [m.text for m in analyse("وقال الحريري إن الأزمة ستنتهي.").mentions]

@@ -5,7 +5,9 @@
   with no date, or no holder on record, it stays a generic office actor.
 * A short form listed as ambiguous (``short`` in the dictionary, e.g. "كيم")
   names its full entry only when that entry is mentioned in full in the same
-  article; otherwise it is an unknown name.
+  article, or else the one other person of the same surname mentioned in full
+  (الحريري after رفيق الحريري, when the short form is listed under سعد
+  الحريري); otherwise it is dropped.
 * An unknown name whose words are all part of a known person's name in the same
   article ("شويغو" after "سيرغي شويغو") is that person.
 """
@@ -31,10 +33,22 @@ def link_references(
             if holder is not None:
                 spec.actor = _entry_spec(holder)
     full_refs = {s.actor.ref for s in specs if s.actor is not None and s.actor.ref and not s.short}
-    # A short form with no full mention beside it is too ambiguous to keep (الجزيرة).
-    specs = [
-        s for s in specs if not (s.short and s.actor is not None and s.actor.ref not in full_refs)
+    full = [
+        s.actor for s in specs if s.actor is not None and s.actor.kind == "person" and not s.short
     ]
+    kept: list[MentionSpec] = []
+    for spec in specs:
+        actor = spec.actor
+        if spec.short and actor is not None and actor.ref not in full_refs:
+            # A shared surname (الحريري, Clinton) is read as one entry's short form; another
+            # person of that surname named in full here is the one meant. With none, the
+            # short form is too ambiguous to keep (الجزيرة).
+            same = {a.key: a for a in full if _surname_shared(actor, a)}
+            if len(same) != 1:
+                continue
+            spec.actor = next(iter(same.values()))
+        kept.append(spec)
+    specs = kept
     people = [s.actor for s in specs if s.actor is not None and s.actor.kind == "person"]
     known = [a for a in people if a.key[0] in ("dict", "name")]
     for spec in specs:
@@ -86,6 +100,17 @@ def _entry_spec(entry: ActorEntry) -> ActorSpec:
         entry.sector,
         entry.id,
     )
+
+
+def _surname_shared(short: ActorSpec, other: ActorSpec) -> bool:
+    """Whether two people's names end with the same word, in English or in Arabic."""
+    pairs = ((short.name, other.name), (short.name_ar, other.name_ar))
+    return any(a and b and _last_word(a) == _last_word(b) for a, b in pairs)
+
+
+def _last_word(name: str) -> str:
+    parts = name.replace("-", " ").split()
+    return normalize(parts[-1], "ar") if parts else ""
 
 
 @lru_cache(maxsize=16384)
