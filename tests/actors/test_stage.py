@@ -157,3 +157,11 @@ def test_a_shared_surname_goes_to_the_person_named_in_full(analyse: Analyse) -> 
     assert actor_of(doc, "الحريري").name == "Saad Hariri"
     # Alone, the surname names no one.
     assert "الحريري" not in [m.text for m in analyse("وقال الحريري إن الأزمة ستنتهي.").mentions]
+
+
+def test_a_spaced_dash_inside_a_dictionary_name_does_not_break_it(analyse: Analyse) -> None:
+    doc = analyse(
+        "وتبنت الجبهة الشعبية لتحرير فلسطين - القيادة العامة الهجوم.", published="2012-05-01"
+    )
+    actor = actor_of(doc, "الجبهة الشعبية لتحرير فلسطين - القيادة العامة")
+    assert "General Command" in actor.name

@@ -94,7 +94,9 @@ class ActorsStage:
     ) -> list[Piece]:
         tokens = sentence.tokens
         keys = [token_keys(t) for t in tokens]
-        # A hyphen inside a name ("Jong-un") does not break it: match without it.
+        # A hyphen inside a name ("Jong-un", "الجبهة الشعبية - القيادة العامة") does not break
+        # it: match without it. Only a dictionary phrase can span one, so a dateline's dash
+        # ("بيروت - ") joins nothing.
         units = [i for i, t in enumerate(tokens) if not _inner_hyphen(tokens, i)]
         matches: list[PhraseMatch[Cue]] = self.lexicon.index.find_all([keys[i] for i in units])
         covered: dict[int, Piece] = {}
@@ -244,13 +246,7 @@ def _token_ranges(
 
 
 def _inner_hyphen(tokens: Sequence[Token], index: int) -> bool:
-    token = tokens[index]
-    return (
-        token.text in "-‐–"
-        and 0 < index < len(tokens) - 1
-        and tokens[index - 1].end == token.start
-        and token.end == tokens[index + 1].start
-    )
+    return tokens[index].text in "-‐–" and 0 < index < len(tokens) - 1
 
 
 def _conjunction(token: Token) -> bool:
