@@ -80,3 +80,8 @@ def test_towns_of_a_few_thousand_people(geocoder: Geocoder) -> None:
 def test_arabic_still_resolves_with_the_larger_gazetteer(geocoder: Geocoder) -> None:
     entry = geocoder.resolve("فلاديفوستوك", "ar")
     assert entry is not None and entry.geonames == 2013348
+
+
+def test_the_renaissance_dam_is_a_place_not_the_ennahda_party(geocoder: Geocoder) -> None:
+    entry = geocoder.resolve("سد النهضة", "ar")
+    assert entry is not None and entry.country == "ETH" and entry.kind == "facility"

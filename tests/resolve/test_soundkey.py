@@ -86,8 +86,3 @@ def test_short_latin_skeletons_need_the_country(geocoder: Geocoder) -> None:
 
 def test_nothing_outside_the_arabic_speaking_world(geocoder: Geocoder) -> None:
     assert geocoder.resolve("Zzyzxville", "en") is None
-
-
-def test_the_renaissance_dam_is_a_place_not_the_ennahda_party(geocoder: Geocoder) -> None:
-    entry = geocoder.resolve("سد النهضة", "ar")
-    assert entry is not None and entry.country == "ETH" and entry.kind == "facility"
