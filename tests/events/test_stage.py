@@ -128,8 +128,8 @@ def test_the_white_house_speaks_for_the_us_and_its_report_is_alleged(analyse: An
     assert names(doc, consult.actor) == ["Russia"]
 
 
-def test_artillery_shells_are_ammunition_not_shelling(analyse: Analyse) -> None:
-    doc = analyse("Moscow is trying to buy artillery shells abroad.", language="en")
+def test_a_shell_company_is_no_shelling(analyse: Analyse) -> None:
+    doc = analyse("The minister set up a shell company in Cyprus last year.", language="en")
     assert "ASSAULT" not in [e.type for e in doc.events]
     doc = analyse("Russian forces shelled the town on Monday.", language="en")
     assert [e.type for e in doc.events] == ["ASSAULT"]
