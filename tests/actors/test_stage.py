@@ -165,3 +165,11 @@ def test_a_spaced_dash_inside_a_dictionary_name_does_not_break_it(analyse: Analy
     )
     actor = actor_of(doc, "الجبهة الشعبية لتحرير فلسطين - القيادة العامة")
     assert "General Command" in actor.name
+
+
+def test_an_entry_starting_with_a_conjunction_letter_keeps_it(analyse: Analyse) -> None:
+    # An entry whose first letter the tokenizer splits off as و is not keyed without it:
+    # ولي العهد is not "لي العهد", and no place is keyed "انه" ("that it").
+    doc = analyse("وأشار إلى أنه التقى ولي العهد السعودي أمس.")
+    texts = [m.text for m in doc.mentions]
+    assert "أنه" not in texts and "لي العهد" not in texts

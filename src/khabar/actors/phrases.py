@@ -217,14 +217,19 @@ class PhraseIndex(Generic[T]):
 
 def phrase_keys(phrase: str, lang: str) -> tuple[str, ...]:
     """An entry's keys: each token's full key, or its raw form when the tokenizer took a
-    first letter of the name for a preposition (names do not start with one). A split-off
-    conjunction is dropped as a text's tokens drop it: والتنمية in حزب العدالة والتنمية is
-    looked up as التنمية."""
+    first letter of the name for a preposition (names do not start with one). After the
+    first word a split-off conjunction is dropped, as a text's tokens drop it: والتنمية in
+    حزب العدالة والتنمية is looked up as التنمية. A first word keeps it: a name may start
+    with و or ف, and dropping it would key some place "انه" ("that it")."""
     tokens = [t for t in tokenize(phrase, 0, len(phrase), lang) if is_word(t)]
     keys = []
-    for token in tokens:
-        found = token_keys(token)
-        keys.append(found.raw if _lost_prefix(token) else found.full)
+    for position, token in enumerate(tokens):
+        if not _lost_prefix(token):
+            keys.append(token_keys(token).full)
+        elif position > 0:
+            keys.append(token_keys(token).raw)
+        else:
+            keys.append(_drop_possessive("".join(w.norm for w in token.words)))
     return tuple(keys)
 
 
