@@ -133,3 +133,10 @@ def test_a_shell_company_is_no_shelling(analyse: Analyse) -> None:
     assert "ASSAULT" not in [e.type for e in doc.events]
     doc = analyse("Russian forces shelled the town on Monday.", language="en")
     assert [e.type for e in doc.events] == ["ASSAULT"]
+
+
+def test_stone_throwing_is_a_violent_protest_and_a_salvo_is_not(analyse: Analyse) -> None:
+    doc = analyse("ورشق مئات المتظاهرين قوات مكافحة الشغب بالحجارة في وسط المدينة.")
+    protest = event(doc, "PROTEST")
+    assert protest.mode == "riot" and protest.trigger.text.endswith("رشق")
+    assert "PROTEST" not in [e.type for e in analyse("وأطلقت الفصائل رشقات صاروخية أمس.").events]
