@@ -159,3 +159,9 @@ def test_normalisation_leaves_text_and_offsets_alone(text: str) -> None:
         for word in sentence.words:
             assert text[word.start : word.end] == word.text
             assert word.norm in (normalize(word.text, "ar"), "ال")
+
+
+def test_a_listed_word_is_not_a_preposition_with_a_pronoun() -> None:
+    # ولي (guardian; ولي العهد, crown prince) is listed whole; لي (to me) is still ل + ي.
+    assert _words("ولي العهد")[0] == ("ولي", False)
+    assert _words("قال لي") == [("قال", False), ("ل", True), ("ي", True)]

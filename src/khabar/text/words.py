@@ -225,7 +225,8 @@ def _valid(
     # Two-letter function words are matched with their hamza (أن, not ان of كان).
     if (
         rest in lex.functions and (len(rest) > 2 or raw[stem_start:] in lex.raw_short_functions)
-    ) or (rest in _PRONOUN_SET and last in ("ب", "ل", "ك")):
+    ) or (rest in _PRONOUN_SET and last in ("ب", "ل", "ك") and not _no_proclitic(n, lex)):
+        # A preposition with a pronoun (لي، به) unless the word is listed (ولي is one word).
         return True
     if len(rest) >= _MIN_STEM and raw[stem_start] in _HAMZA_ALEFS:
         return True
