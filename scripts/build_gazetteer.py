@@ -288,6 +288,17 @@ def build_nisba(
                 # or city name (روسيا، كوريا، برازيليا), which their own entries cover.
                 if masc + "ا" not in country_names and masc + "ا" not in city_names:
                     add(masc + "ا", iso3, "ar", "m", "sg", source, amb)
+            words = masc.split()
+            if len(words) > 1 and all(w.endswith("ي") for w in words):
+                # Two-word nisbas agree word by word: الكوريون الجنوبيون, الكوريات الجنوبيات.
+                for suffix in ("ون", "ين"):
+                    plural = " ".join(w + suffix for w in words)
+                    add(definite(plural), iso3, "ar", "m", "pl", source, amb)
+                    add(plural, iso3, "ar", "m", "pl", source, amb)
+                if all(w.endswith("ة") for w in fem.split()):
+                    plural = " ".join(w[:-1] + "ات" for w in fem.split())
+                    add(definite(plural), iso3, "ar", "f", "pl", source, amb)
+                    add(plural, iso3, "ar", "f", "pl", source, amb)
             if " " not in fem and fem.endswith("ة"):
                 # Sound feminine plurals and duals: السوريات, السوريتان / السوريتين.
                 stem = fem[:-1]

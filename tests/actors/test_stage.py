@@ -173,3 +173,8 @@ def test_an_entry_starting_with_a_conjunction_letter_keeps_it(analyse: Analyse) 
     doc = analyse("وأشار إلى أنه التقى ولي العهد السعودي أمس.")
     texts = [m.text for m in doc.mentions]
     assert "أنه" not in texts and "لي العهد" not in texts
+
+
+def test_two_word_nisba_plurals_give_the_country(analyse: Analyse) -> None:
+    doc = analyse("أفرجت الحركة عن الرهائن الكوريين الجنوبيين أمس.")
+    assert "KOR" in {a.country for a in doc.actors}
