@@ -178,3 +178,10 @@ def test_an_entry_starting_with_a_conjunction_letter_keeps_it(analyse: Analyse) 
 def test_two_word_nisba_plurals_give_the_country(analyse: Analyse) -> None:
     doc = analyse("أفرجت الحركة عن الرهائن الكوريين الجنوبيين أمس.")
     assert "KOR" in {a.country for a in doc.actors}
+
+
+def test_a_military_patrol_is_military_and_periodic_meetings_are_not(analyse: Analyse) -> None:
+    doc = analyse("انفجرت عبوة ناسفة على دورية عسكرية بريطانية قرب البصرة.")
+    assert ("GBR", "MIL") in {(a.country, a.sector) for a in doc.actors}
+    doc = analyse("تعقد اللجنة اجتماعات دورية مع الوزارة.")
+    assert "MIL" not in {a.sector for a in doc.actors}
