@@ -85,3 +85,11 @@ def test_arabic_still_resolves_with_the_larger_gazetteer(geocoder: Geocoder) -> 
 def test_the_renaissance_dam_is_a_place_not_the_ennahda_party(geocoder: Geocoder) -> None:
     entry = geocoder.resolve("سد النهضة", "ar")
     assert entry is not None and entry.country == "ETH" and entry.kind == "facility"
+
+
+def test_korea_alone_is_the_peninsula_not_a_village(geocoder: Geocoder) -> None:
+    for name, lang in (("Korea", "en"), ("كوريا", "ar")):
+        entry = geocoder.resolve(name, lang)
+        assert entry is not None and entry.name == "Korean Peninsula"
+    entry = geocoder.resolve("North Korea", "en")
+    assert entry is not None and entry.country == "PRK"
