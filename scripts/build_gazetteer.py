@@ -311,6 +311,9 @@ def build_nisba(
                     add(form, iso3, "ar", "f", number, source, amb)
         for plural in filter(None, over.get("plural", "").split("|")):
             add(plural, iso3, "ar", "m", "pl", "override", False)
+            if plural.startswith("ال") and len(plural) > 5:
+                # The indefinite broken plural too: متظاهرون أفغان, جنود أتراك.
+                add(plural[2:], iso3, "ar", "m", "pl", "override", False)
         for form in filter(None, over.get("exact", "").split("|")):
             gender = "f" if form.endswith("ة") else "m"
             add(form, iso3, "ar", gender, "sg", "override", False)
