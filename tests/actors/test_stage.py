@@ -185,3 +185,14 @@ def test_a_military_patrol_is_military_and_periodic_meetings_are_not(analyse: An
     assert ("GBR", "MIL") in {(a.country, a.sector) for a in doc.actors}
     doc = analyse("تعقد اللجنة اجتماعات دورية مع الوزارة.")
     assert "MIL" not in {a.sector for a in doc.actors}
+
+
+def test_indefinite_broken_plural_nisba(analyse: Analyse) -> None:
+    doc = analyse("خرج متظاهرون أفغان للاحتجاج على مقتل مدنيين.")
+    assert "AFG" in {a.country for a in doc.actors}
+
+
+def test_an_outlets_short_form_does_not_swallow_the_noun_before_it(analyse: Analyse) -> None:
+    # العربية is Al Arabiya's short form and an adjective: the tribes stay an actor.
+    doc = analyse("خرج أبناء العشائر العربية في نينوى.")
+    assert actor_of(doc, "العشائر").sector == "CVL"

@@ -103,7 +103,10 @@ def is_run_piece(piece: Piece) -> bool:
     if piece.ner in ("PERSON", "ORG"):
         return True
     for c in piece.cues:
-        if c.category in RUN_CATEGORIES:
+        # A short form of an outlet or organisation that is also a common word (العربية, Al
+        # Arabiya) stands alone: joined to a run it would take "العشائر العربية" with it
+        # when the coreference step drops it.
+        if c.category in RUN_CATEGORIES and not (c.short and c.kind != "person"):
             return True
     return False
 
