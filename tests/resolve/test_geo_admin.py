@@ -93,3 +93,14 @@ def test_korea_alone_is_the_peninsula_not_a_village(geocoder: Geocoder) -> None:
         assert entry is not None and entry.name == "Korean Peninsula"
     entry = geocoder.resolve("North Korea", "en")
     assert entry is not None and entry.country == "PRK"
+
+
+def test_contested_regions_have_their_arabic_names(geocoder: Geocoder) -> None:
+    for name, iso3 in (
+        ("التبت", "CHN"),
+        ("الشيشان", "RUS"),
+        ("Chechnya", "RUS"),
+        ("تيغراي", "ETH"),
+    ):
+        entry = geocoder.resolve(name, "ar" if not name.isascii() else "en")
+        assert entry is not None and entry.country == iso3, name
