@@ -196,3 +196,12 @@ def test_an_outlets_short_form_does_not_swallow_the_noun_before_it(analyse: Anal
     # العربية is Al Arabiya's short form and an adjective: the tribes stay an actor.
     doc = analyse("خرج أبناء العشائر العربية في نينوى.")
     assert actor_of(doc, "العشائر").sector == "CVL"
+
+
+def test_a_title_after_a_full_name_starts_the_next_person(analyse: Analyse) -> None:
+    doc = analyse("واستقبل الأمير محمد بن سلمان الرئيس الفرنسي إيمانويل ماكرون في الرياض.")
+    names = {a.name for a in doc.actors}
+    assert {"Mohammed bin Salman", "Emmanuel Macron"} <= names
+    # An apposition still names one person.
+    doc = analyse("وقال بشار الأسد الرئيس السوري إن الحرب انتهت.")
+    assert [a.name for a in doc.actors if a.kind == "person"] == ["Bashar al-Assad"]

@@ -154,6 +154,11 @@ def _separate(previous: Piece, piece: Piece, lang: str) -> bool:
         # A country modifies a noun only as its genitive, and a noun with the article is
         # never in construct: "زار الوزير روسيا" is the minister and Russia (وزير روسيا).
         return True
+    if lang == "ar" and _is_name(previous) and piece.has(TITLE) and piece.definite:
+        # After a complete name a title with the article starts the next person, the object
+        # of a VSO verb: "استقبل الأمير محمد بن سلمان الرئيس الفرنسي". An apposition
+        # ("بشار الأسد الرئيس السوري") still resolves to the same holder by its office.
+        return True
     return _is_name(previous) and _is_name(piece)
 
 
