@@ -11,8 +11,8 @@ geocoder can find such a town when no exact name matches:
 - letters that transliterations write alike fall together: ث/ت/ط and th/t -> t,
   ذ/د/ض and dh/d -> d, ح/خ/ه and h/kh -> h, س/ش/ص and s/sh -> s, ز/ظ -> z,
   ق/ك and q/k/c -> k, ج/غ and j/g/gh -> j, ب and b/p -> b, ف and f/ph/v -> f;
-- a letter written twice in a row (a geminate: Raqqah) counts once, and so does
-  a word-final h after a vowel (the ة of Raqqah, Hodeidah);
+- a letter written twice in a row (a geminate: Raqqah) counts once, and a
+  word-final h after a vowel (the ة of Raqqah, Hodeidah) is dropped;
 - ة inside a name (a construct: معرة النعمان, Ma'arrat an-Nu'man) is a t;
 - the words are joined, since Arabic joins some that Latin splits (تلعفر, Tall Afar).
 
