@@ -29,3 +29,15 @@ def actor_of(doc: Document, text: str) -> Actor:
     actor = doc.actor(mention.actor)
     assert actor is not None
     return actor
+
+
+def claim_triples(doc: Document) -> list[tuple[str | None, str | None, str | None]]:
+    """Each claim as (speaker span, cue, content) texts."""
+    return [
+        (
+            c.speaker_span.text if c.speaker_span else None,
+            c.cue.text if c.cue else None,
+            c.content.text if c.content else None,
+        )
+        for c in doc.claims
+    ]

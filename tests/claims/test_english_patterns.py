@@ -5,19 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from khabar.document import Document
+from tests_support import claim_triples as triples
 
 Analyse = Callable[..., Document]
-
-
-def triples(doc: Document) -> list[tuple[str | None, str | None, str | None]]:
-    return [
-        (
-            c.speaker_span.text if c.speaker_span else None,
-            c.cue.text if c.cue else None,
-            c.content.text if c.content else None,
-        )
-        for c in doc.claims
-    ]
 
 
 def test_inverted_speaker_with_an_appositive(analyse: Analyse) -> None:

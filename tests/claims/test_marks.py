@@ -8,19 +8,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from khabar.document import Document
+from tests_support import claim_triples as triples
 
 Analyse = Callable[..., Document]
-
-
-def triples(doc: Document) -> list[tuple[str | None, str | None, str | None]]:
-    return [
-        (
-            c.speaker_span.text if c.speaker_span else None,
-            c.cue.text if c.cue else None,
-            c.content.text if c.content else None,
-        )
-        for c in doc.claims
-    ]
 
 
 def cues(doc: Document) -> list[str | None]:

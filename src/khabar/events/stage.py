@@ -240,7 +240,10 @@ class EventsStage:
                 verb_subject[window] = args_actor
             if carried and claim is not None and speaker == [claim.speaker]:
                 carried = False  # the claim's own speaker is no guess
-        happening = _happening_near(view, match, load_happening(lang))
+        # Only asked for when no argument anchors the trigger: it runs for every trigger.
+        happening = not (args_actor or recipient) and _happening_near(
+            view, match, load_happening(lang)
+        )
         if match.entry.ambiguous and (carried or not (args_actor or recipient or happening)):
             return None
         when = _when(doc.dates, view, window, trigger_start)

@@ -89,21 +89,27 @@ def _int(value: str) -> int:
 
 
 @cache
+def _country_rows() -> tuple[list[str], ...]:
+    """The rows of country_points.tsv, read once for the three views below."""
+    return tuple(_rows("country_points.tsv"))
+
+
+@cache
 def country_points() -> dict[str, tuple[float, float]]:
     """ISO alpha-3 -> the country's centroid (lat, lon)."""
-    return {row[0]: (float(row[1]), float(row[2])) for row in _rows("country_points.tsv")}
+    return {row[0]: (float(row[1]), float(row[2])) for row in _country_rows()}
 
 
 @cache
 def country_populations() -> dict[str, int]:
     """ISO alpha-3 -> the country's population (GeoNames)."""
-    return {row[0]: _int(row[3]) for row in _rows("country_points.tsv")}
+    return {row[0]: _int(row[3]) for row in _country_rows()}
 
 
 @cache
 def countries_speaking(lang: str) -> frozenset[str]:
     """ISO alpha-3 codes of the countries where ``lang`` is an official language (CLDR)."""
-    return frozenset(row[0] for row in _rows("country_points.tsv") if lang in _split(row[4]))
+    return frozenset(row[0] for row in _country_rows() if lang in _split(row[4]))
 
 
 @cache

@@ -58,6 +58,9 @@ _LATIN_LONG = str.maketrans({"ā": "A", "â": "A", "ū": "U", "û": "U", "w": "U
 MIN_RATIO = 0.6
 _ARABIC_WORD = re.compile("[\u0621-\u064a\u067e\u0686\u06a4\u06af]+")
 _LATIN_WORD = re.compile("[a-z]+")
+# In long keys: A I U mark long vowels (kept); a e i o u are short ones (dropped).
+_LONG_WORD = re.compile("[a-zAIU]+")
+_SHORT_VOWEL = re.compile("[aeiou]")
 
 
 def sound_key(name: str) -> str:
@@ -100,28 +103,25 @@ def _latin_long_key(name: str) -> str:
     plain = "".join(
         ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)
     )
-    words = [w for w in re.findall("[a-zAIU]+", plain.replace("'", "")) if w not in _LATIN_ARTICLES]
-    out: list[str] = []
-    for word in words:
-        if len(word) > 2 and word.endswith("h") and word[-2] in "aeiouAIU":
-            word = word[:-1]
-        word = _collapse(word)
-        for digraph, letter in _LATIN_DIGRAPHS:
-            word = word.replace(digraph, letter)
-        out.append(re.sub("[aeiou]", "", word.translate(_LATIN_LETTERS)))
-    return "".join(out)
+    return _latin_skeleton(plain, _LONG_WORD, "aeiouAIU", _SHORT_VOWEL)
 
 
 def _latin_key(text: str) -> str:
-    words = [w for w in _LATIN_WORD.findall(text.replace("'", "")) if w not in _LATIN_ARTICLES]
+    return _latin_skeleton(text, _LATIN_WORD, "aeiouy", _LATIN_DROP)
+
+
+def _latin_skeleton(text: str, word: re.Pattern[str], vowels: str, drop: re.Pattern[str]) -> str:
+    """The words of ``text`` without articles, a final h after one of ``vowels``, geminates
+    and what ``drop`` matches, their consonants folded into classes, joined."""
+    words = [w for w in word.findall(text.replace("'", "")) if w not in _LATIN_ARTICLES]
     out: list[str] = []
-    for word in words:
-        if len(word) > 2 and word.endswith("h") and word[-2] in "aeiouy":
-            word = word[:-1]
-        word = _collapse(word)
+    for w in words:
+        if len(w) > 2 and w.endswith("h") and w[-2] in vowels:
+            w = w[:-1]
+        w = _collapse(w)
         for digraph, letter in _LATIN_DIGRAPHS:
-            word = word.replace(digraph, letter)
-        out.append(_LATIN_DROP.sub("", word.translate(_LATIN_LETTERS)))
+            w = w.replace(digraph, letter)
+        out.append(drop.sub("", w.translate(_LATIN_LETTERS)))
     return "".join(out)
 
 
