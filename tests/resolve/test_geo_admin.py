@@ -104,3 +104,23 @@ def test_contested_regions_have_their_arabic_names(geocoder: Geocoder) -> None:
     ):
         entry = geocoder.resolve(name, "ar" if not name.isascii() else "en")
         assert entry is not None and entry.country == iso3, name
+
+
+@pytest.mark.parametrize(
+    ("name", "lat", "lon"),
+    [
+        # Survey centres, not data: the geographic centre of the contiguous United States
+        # (near Lebanon, Kansas) and of India (near Karaundi, Madhya Pradesh).
+        ("United States", 39.83, -98.58),
+        ("India", 23.5, 80.0),
+        ("France", 46.54, 2.43),
+    ],
+)
+def test_country_point_is_the_mainland_centre(
+    geocoder: Geocoder, name: str, lat: float, lon: float
+) -> None:
+    # A country's point is its mainland's centroid, so Alaska or an overseas department does
+    # not pull it away from the middle of the country people mean.
+    entry = geocoder.resolve(name, "en")
+    assert entry is not None and entry.kind == COUNTRY
+    assert haversine_km(entry.lat, entry.lon, lat, lon) < 161
