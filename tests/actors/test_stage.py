@@ -205,3 +205,38 @@ def test_a_title_after_a_full_name_starts_the_next_person(analyse: Analyse) -> N
     # An apposition still names one person.
     doc = analyse("وقال بشار الأسد الرئيس السوري إن الحرب انتهت.")
     assert [a.name for a in doc.actors if a.kind == "person"] == ["Bashar al-Assad"]
+
+
+def test_ambiguous_nationality_qualifies_a_title_but_never_stands_alone(analyse: Analyse) -> None:
+    # قطري / السوداني are also a common word and a surname: only after a noun they qualify.
+    doc = analyse("وزار وزير الخارجية القطري بغداد، وقال السفير السوداني إن الوفد وصل.")
+    assert actor_of(doc, "وزير الخارجية القطري").country == "QAT"
+    envoy = actor_of(doc, "السفير السوداني")
+    assert (envoy.country, envoy.sector) == ("SDN", "GOV")
+    alone = analyse("وقال السوداني إن الحكومة مستعدة.")
+    assert not any(a.country == "SDN" and a.kind == "state" for a in alone.actors)
+
+
+def test_an_article_is_no_part_of_a_country_name_that_has_none(analyse: Analyse) -> None:
+    # مالي is Mali; المالي ("financial") is not, unless it qualifies an actor noun.
+    doc = analyse("وتصل العقوبة إلى السجن بسبب الدعم المالي للأفعال المجرمة.")
+    assert not any(a.country == "MLI" for a in doc.actors)
+    army = analyse("وهاجم المسلحون الجيش المالي في شمال مالي.")
+    assert actor_of(army, "الجيش المالي").country == "MLI"
+    assert actor_of(army, "مالي").country == "MLI"
+
+
+def test_two_nouns_with_the_article_are_two_actors(analyse: Analyse) -> None:
+    doc = analyse("وسلم المتظاهرون السفير الأمريكي مذكرة احتجاج.")
+    envoy = actor_of(doc, "السفير الأمريكي")
+    assert (envoy.country, envoy.sector) == ("USA", "GOV")
+    assert "المتظاهرون" not in envoy.name
+
+
+def test_an_office_after_an_unknown_name_is_its_apposition() -> None:
+    import khabar
+
+    nlp = khabar.load(language="ar")  # the statistical tagger finds the name
+    doc = nlp("وقال أحمد حسن المتحدث باسم وزارة الخارجية المصرية إن الوفد وصل.")
+    person = actor_of(doc, "أحمد حسن")
+    assert (person.kind, person.country, person.sector) == ("person", "EGY", "GOV")

@@ -25,6 +25,7 @@ of their own, so every "الروسي" is marked.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -130,6 +131,15 @@ def runs(pieces: Sequence[Piece], lang: str = "ar") -> list[list[Piece]]:
                     grouped.append(current)
                 current = [piece]
             pending = []
+        elif _modifier_only(piece):
+            # An ambiguous nationality (القطري) after a run piece qualifies it; elsewhere it
+            # is a common word.
+            if current and not pending:
+                current.append(piece)
+            else:
+                if current:
+                    grouped.append(current)
+                current, pending = [], []
         elif current and (piece.glue or piece.quote) and len(pending) < 2:
             pending.append(piece)
         else:
@@ -143,6 +153,11 @@ def runs(pieces: Sequence[Piece], lang: str = "ar") -> list[list[Piece]]:
     return grouped
 
 
+def _modifier_only(piece: Piece) -> bool:
+    """A piece whose only reading is an ambiguous nationality adjective (see lexicon)."""
+    return bool(piece.cues) and all(c.category == NISBA and c.short for c in piece.cues)
+
+
 def _separate(previous: Piece, piece: Piece, lang: str) -> bool:
     """Two countries, or two complete names, side by side are two references; so is an
     Arabic country name and what follows it (a country only modifies the noun before it:
@@ -153,6 +168,16 @@ def _separate(previous: Piece, piece: Piece, lang: str) -> bool:
     if lang == "ar" and previous.definite and piece.has(COUNTRY):
         # A country modifies a noun only as its genitive, and a noun with the article is
         # never in construct: "زار الوزير روسيا" is the minister and Russia (وزير روسيا).
+        return True
+    if (
+        lang == "ar"
+        and previous.definite
+        and piece.definite
+        and (piece.has(TITLE) or piece.has(INSTITUTION))
+        and not (previous.has(TITLE) or previous.has(NISBA))
+    ):
+        # Two nouns with the article are two references (neither is the other's genitive):
+        # "سلم المتظاهرون السفير الأمريكي مذكرة", "هاجم المسلحون الجيش المالي".
         return True
     if lang == "ar" and _is_name(previous) and piece.has(TITLE) and piece.definite:
         # After a complete name a title with the article starts the next person, the object
@@ -172,7 +197,13 @@ def interpret(run: list[Piece], tokens_text: Sequence[str]) -> list[MentionSpec]
     content = [p for p in run if not (p.glue or p.quote)]
     first, last = content[0].first, content[-1].last
     country = _country(content)
-    names = [p for p in content if _is_name(p)]
+    # After a title, a word that is both a nationality and a person's short form is the
+    # nationality: "السفير السوداني" is Sudan's ambassador, not Mohammed al-Sudani.
+    names = [
+        p
+        for k, p in enumerate(content)
+        if _is_name(p) and not (p.has(NISBA) and any(q.has(TITLE) for q in content[:k]))
+    ]
     nisbas = [_norp(p) for p in content if p.has(NISBA) and not p.has(COUNTRY)]
     titles = [p.cue(TITLE) for p in content if p.has(TITLE)]
     title = titles[-1] if titles else None
@@ -242,6 +273,31 @@ def interpret(run: list[Piece], tokens_text: Sequence[str]) -> list[MentionSpec]
         )
         return [MentionSpec(first, last, "ORG", actor, extra=nisbas)]
     return [spec for piece in content for spec in standalone(piece, tokens_text)]
+
+
+def join_appositions(specs: Sequence[MentionSpec]) -> None:
+    """An office right after a name no dictionary knows is that person's apposition: "جون
+    اكيج السفير السوداني", "قال خالد يوسف المتحدث باسم الخارجية المصرية". The office run
+    (a title with no name of its own) gives the person its country and sector, and its
+    mention refers to the person. A dictionary person keeps its entry (its office is
+    resolved by date), and a name that already has a country keeps it."""
+    for before, after in itertools.pairwise(specs):
+        person, office = before.actor, after.actor
+        if (
+            person is None
+            or office is None
+            or before.type != "PERSON"
+            or after.type != "PERSON"
+            or person.key[0] != "name"
+            or office.key[0] != "office"
+            or after.first != before.last + 1
+            or person.country is not None
+        ):
+            continue
+        person.country = office.country
+        person.sector = office.sector or person.sector
+        before.title = before.title or after.title
+        after.actor = person
 
 
 def standalone(piece: Piece, tokens_text: Sequence[str]) -> list[MentionSpec]:

@@ -171,15 +171,16 @@ def _entries(
                 yield name, cue, "ar"
         yield city.name_en, cue, "en"
     for nisba in resources.load_nisba():
-        if nisba.ambiguous:
-            continue
         nation = countries.get(nisba.iso3)
+        # A form that is also a common word or a surname (القطري، السوداني) is indexed as
+        # short: it only qualifies the noun before it (الوزير القطري), never stands alone.
         cue = Cue(
             NISBA,
             nation.name_en if nation else nisba.iso3,
             _first(nation.names_ar) if nation else None,
             nisba.iso3,
             kind="state",
+            short=nisba.ambiguous,
         )
         yield nisba.form, cue, nisba.lang
     for actor in actors.values():

@@ -155,6 +155,10 @@ class PhraseIndex(Generic[T]):
     def __len__(self) -> int:
         return len(self._phrases)
 
+    def under(self, keys: tuple[str, ...]) -> tuple[T, ...]:
+        """The payloads indexed under exactly these keys."""
+        return tuple(self._phrases.get(keys, ()))
+
     def lookup(self, phrase: str, lang: str) -> tuple[T, ...]:
         keys = phrase_keys(phrase, lang)
         return tuple(self._phrases.get(keys, ())) if keys else ()

@@ -21,17 +21,20 @@ from khabar.actors.compose import (
     MentionSpec,
     Piece,
     interpret,
+    join_appositions,
     runs,
 )
 from khabar.actors.context import assign_context_countries, fill_default_sectors
 from khabar.actors.coref import link_references
 from khabar.actors.english_ner import english_entities
-from khabar.actors.lexicon import CITY, NISBA, PLACE, Cue, Lexicon, load_lexicon
+from khabar.actors.lexicon import CITY, COUNTRY, NISBA, PLACE, Cue, Lexicon, load_lexicon
 from khabar.actors.phrases import Keys, PhraseMatch, is_word, token_keys
 from khabar.config import Config
 from khabar.document import Actor, Document, Mention, Sentence, Token
 
 PROCLITICS = frozenset({"و", "ف", "ب", "ل", "ك", "س"})
+# Place categories whose Arabic names carry their article when they have one (المغرب).
+ARTICLELESS = frozenset({COUNTRY, CITY})
 TAGGER_TYPES = {"PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "LOC": "LOC", "GPE": "GPE"}
 
 
@@ -81,6 +84,7 @@ class ActorsStage:
                 from khabar.actors.tagger import prefer_tagged
 
                 specs = prefer_tagged(specs, names, texts)
+            join_appositions(specs)
             found.extend((spec, tokens) for spec in specs)
         linked = link_references([spec for spec, _ in found], self.lexicon, doc.published)
         tokens_of = {id(spec): tokens for spec, tokens in found}
@@ -106,6 +110,10 @@ class ActorsStage:
                 tokens[units[i]].text.isupper() for i in range(match.first, match.last + 1)
             ):
                 payloads = tuple(cue for cue in payloads if not cue.acronym)  # "us", "who"
+                if not payloads:
+                    continue
+            if match.first == match.last and lang == "ar":
+                payloads = self._native_article(payloads, keys[units[match.first]])
                 if not payloads:
                     continue
             piece = Piece(units[match.first], units[match.last], payloads)
@@ -160,6 +168,14 @@ class ActorsStage:
                 )
             )
         return pieces
+
+    def _native_article(self, payloads: tuple[Cue, ...], key: Keys) -> tuple[Cue, ...]:
+        """Without the places an article cannot precede: a country or town whose name has no
+        article (مالي، بغداد) is not what a word with one says ("الدعم المالي")."""
+        if key.full == key.bare:
+            return payloads
+        native = self.lexicon.index.under((key.full,))
+        return tuple(c for c in payloads if c.category not in ARTICLELESS or c in native)
 
     def _tagged(self, sentences: Sequence[Sentence]) -> list[list[tuple[int, int, str]]]:
         """Per sentence, the names the tagger finds, as token ranges with a mention type.
