@@ -26,7 +26,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import khabar
+from khabar.actors.english_ner import english_parse
 from khabar.claims.english_cues import FORMAT, MODEL_FILE, CueModel, token_features
+from khabar.claims.english_syntax import Syntax
 from khabar.claims.lexicon import load_lexicon
 from khabar.claims.view import Tok, sentence_toks
 from khabar.errors import ResourceError
@@ -35,27 +37,32 @@ from khabar.evaluation.spans import PRF, match_spans, offset_map
 
 DEFAULT_DATA = Path("/work/shared/data")
 OUTPUT = Path(__file__).resolve().parents[1] / "src/khabar/data/claims" / MODEL_FILE
-VERSION = "1"
+VERSION = "2"
 EPOCHS = 6
 MIN_COUNT = 3
 MIN_RATE = 0.1
 PRUNE = 0.05
 SEED = 13
 
-Sentence = tuple[list[Tok], list[bool], list[tuple[int, int]]]
-"""Tokens, per-token cue labels, and gold cue spans as token ranges."""
+Sentence = tuple[list[Tok], list[bool], list[tuple[int, int]], list[tuple[str, ...]] | None]
+"""Tokens, per-token cue labels, gold cue spans as token ranges, and per-token parse features
+(None without spaCy's model, or with ``--no-syntax``)."""
 
 
 def lexical_firsts() -> frozenset[str]:
     return frozenset(key[0] for key in load_lexicon("en").cues)
 
 
-def read_articles(data: Path) -> list[list[Sentence]]:
+def read_articles(data: Path, use_syntax: bool) -> list[list[Sentence]]:
     records = load_polnear(data, split="train")
     nlp = khabar.load(pipeline=["clean", "language", "segment"], language="en")
     articles = []
-    for record in records:
+    for n, record in enumerate(records, 1):
+        if n % 100 == 0:
+            print(f"  read {n}/{len(records)} articles", file=sys.stderr)
         doc = nlp(record.text, id=record.doc_id)
+        parsed = english_parse(doc.text) if use_syntax else None
+        syntax = Syntax(parsed) if parsed is not None else None
         mapping = offset_map(doc.text, record.text)
         cues = [b for item in record.items if (b := item.bounds("cue")) is not None]
         sentences: list[Sentence] = []
@@ -67,7 +74,8 @@ def read_articles(data: Path) -> list[list[Sentence]]:
                 labels.append(
                     span is not None and any(span[0] < c[1] and c[0] < span[1] for c in cues)
                 )
-            sentences.append((toks, labels, _runs(labels)))
+            features = syntax.features(toks) if syntax is not None else None
+            sentences.append((toks, labels, _runs(labels), features))
         articles.append(sentences)
     return articles
 
@@ -88,7 +96,7 @@ def candidates(articles: Sequence[list[Sentence]], lexical: frozenset[str]) -> f
     seen: Counter[str] = Counter()
     cue: Counter[str] = Counter()
     for sentences in articles:
-        for toks, labels, _ in sentences:
+        for toks, labels, _, _ in sentences:
             for tok, label in zip(toks, labels, strict=True):
                 seen[tok.norm] += 1
                 cue[tok.norm] += label
@@ -100,10 +108,14 @@ def train(articles: Sequence[list[Sentence]], lexical: frozenset[str]) -> CueMod
     words = candidates(articles, lexical)
     examples: list[tuple[list[str], bool]] = []
     for sentences in articles:
-        for toks, labels, _ in sentences:
+        for toks, labels, _, syntax in sentences:
             for i, tok in enumerate(toks):
                 if tok.norm in words:
-                    examples.append((token_features(toks, i, lexical), labels[i]))
+                    examples.append((token_features(toks, i, lexical, syntax), labels[i]))
+                    if syntax is not None:
+                        # Also without the parse, so the model still works where spaCy's
+                        # model is not installed.
+                        examples.append((token_features(toks, i, lexical), labels[i]))
     weights: dict[str, float] = {}
     totals: dict[str, float] = {}
     stamps: dict[str, int] = {}
@@ -139,8 +151,8 @@ def train(articles: Sequence[list[Sentence]], lexical: frozenset[str]) -> CueMod
 def evaluate(model: CueModel, articles: Sequence[list[Sentence]], lexical: frozenset[str]) -> PRF:
     total = PRF(0, 0, 0)
     for sentences in articles:
-        for toks, _, gold in sentences:
-            pred = model.cue_spans(toks, lexical)
+        for toks, _, gold, syntax in sentences:
+            pred = model.cue_spans(toks, lexical, syntax)
             total += PRF(len(match_spans(gold, pred, "overlap")), len(gold), len(pred))
     return total
 
@@ -150,25 +162,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--folds", action="store_true", help="print 5-fold figures first")
     parser.add_argument("--write", action="store_true", help=f"write {OUTPUT.name}")
+    parser.add_argument("--no-syntax", action="store_true", help="leave out spaCy's parse features")
     args = parser.parse_args(argv)
     try:
-        articles = read_articles(args.data)
+        articles = read_articles(args.data, not args.no_syntax)
     except ResourceError as exc:
         print(f"skipped: PolNeAR train is not available ({exc})", file=sys.stderr)
         return 0
     lexical = lexical_firsts()
     print(f"{len(articles)} train articles")
     if args.folds:
-        pooled = PRF(0, 0, 0)
+        pooled = bare = PRF(0, 0, 0)
         for fold in range(5):
             inside = [a for k, a in enumerate(articles) if k % 5 != fold]
             outside = [a for k, a in enumerate(articles) if k % 5 == fold]
-            result = evaluate(train(inside, lexical), outside, lexical)
+            model = train(inside, lexical)
+            result = evaluate(model, outside, lexical)
             pooled += result
+            # The same model where spaCy's model is not installed: no parse features.
+            unparsed = [[(t, y, g, None) for t, y, g, _ in a] for a in outside]
+            bare += evaluate(model, unparsed, lexical)
             print(f"fold {fold}: P {result.precision:.3f} R {result.recall:.3f} F {result.f1:.3f}")
         print(
             f"pooled cue spans (overlap): P {pooled.precision:.3f} R {pooled.recall:.3f} "
-            f"F {pooled.f1:.3f}"
+            f"F {pooled.f1:.3f}; without parse features at run time: F {bare.f1:.3f}"
         )
     model = train(articles, lexical)
     print(f"{len(model.weights)} weights, {len(model.candidates)} candidate words")

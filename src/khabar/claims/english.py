@@ -8,6 +8,7 @@ Chains: ``X, citing Y, said`` and ``X quoted Y as saying`` give speaker Y via X.
 from __future__ import annotations
 
 from khabar.claims.english_cues import CueModel, load_cue_model
+from khabar.claims.english_syntax import Syntax
 from khabar.claims.found import Found, Span2, quote_ending_before, quoted_whole, trim
 from khabar.claims.lexicon import Cue, Lexicon, SourceHead
 from khabar.claims.view import QUOTE_CHARS, Tok, entry_at, is_in
@@ -67,9 +68,12 @@ class EnglishRules:
         mentions: dict[int, int],
         pairs: dict[int, int],
         types: dict[int, str] | None = None,
+        syntax: Syntax | None = None,
     ) -> list[Found]:
+        """Attributions of one sentence. ``syntax`` is spaCy's parse of the whole text, when
+        a model is installed: cue features and the subject of a reporting verb come from it."""
         if self.model is not None:
-            return self._find_with_model(text, toks, pairs, self.model, mentions)
+            return self._find_with_model(text, toks, pairs, self.model, mentions, syntax)
         found: list[Found] = []
         i = 0
         while i < len(toks):
@@ -94,7 +98,7 @@ class EnglishRules:
             ):
                 item = None
             else:
-                item = self._verb(text, toks, i, size, entry, pairs, mentions)
+                item = self._verb(text, toks, i, size, entry, pairs, mentions, syntax)
             if item is not None and item.content[1] > item.content[0]:
                 found.append(item)
             i += size
@@ -107,9 +111,11 @@ class EnglishRules:
         pairs: dict[int, int],
         model: CueModel,
         mentions: dict[int, int],
+        syntax: Syntax | None = None,
     ) -> list[Found]:
         found: list[Found] = []
-        for start, end in model.cue_spans(toks, self.lexical):
+        features = syntax.features(toks) if syntax is not None else None
+        for start, end in model.cue_spans(toks, self.lexical, features):
             entry: object = None
             for k in range(start, end):
                 entry, size = entry_at(toks, k, self.lex.cues, self.lex.max_cue)
@@ -128,10 +134,10 @@ class EnglishRules:
                     inherit=True,
                 )
             else:
-                item = self._verb(text, toks, start, end - start, cue, pairs, mentions)
+                item = self._verb(text, toks, start, end - start, cue, pairs, mentions, syntax)
             if item is not None and item.content[1] > item.content[0]:
                 found.append(item)
-        return found
+        return [f for f in found if not any(_framed(f, other) for other in found)]
 
     def _verb(
         self,
@@ -142,6 +148,7 @@ class EnglishRules:
         cue: Cue,
         pairs: dict[int, int],
         mentions: dict[int, int],
+        syntax: Syntax | None = None,
     ) -> Found | None:
         first = index
         while first > 0 and toks[first - 1].norm in _AUX:
@@ -149,13 +156,16 @@ class EnglishRules:
         cue_span = (toks[first].start, toks[index + size - 1].end)
         after = index + size
         left = self._left_np(toks, first)
+        refers: Span2 | None = None
         if left is None and first > 0 and toks[first - 1].norm in _RELATIVE:
             # "X, who said": the speaker is X, the pronoun's antecedent (PolNeAR marks the
             # pronoun itself; a record of who said what needs the name).
             relative = first - 1
             before = relative - 1 if relative > 0 and toks[relative - 1].text == "," else relative
             named = next((start for start, end in mentions.items() if end == before), None)
-            left = (named, before) if named is not None else (relative, first)
+            left = (relative, first)
+            if named is not None:
+                refers = (toks[named].start, toks[before - 1].end)
         if left is None and first > 0 and toks[first - 1].text == ",":
             left = self._subject_before_comma(toks, first, after, pairs)
         item = Found(cue=cue_span, content=(0, 0), stance=cue.stance)
@@ -163,6 +173,11 @@ class EnglishRules:
         told_before: Span2 | None = None
         if left is not None:
             item.speaker = (toks[left[0]].start, toks[left[1] - 1].end)
+        decided, parsed = (
+            syntax.subject(toks[index].start, toks[index + size - 1].end)
+            if syntax is not None
+            else (False, None)
+        )
         if cue.kind == "chain_verb":
             # X quoted Y as saying ...
             right = self._right_np(toks, after)
@@ -190,6 +205,13 @@ class EnglishRules:
                     # "C, said X, the minister.": what was said is C, before the comma; an
                     # appositive after the speaker is not content.
                     told_before = trim(text, toks[0].start, toks[first - 2].end)
+        if decided and cue.kind != "chain_verb" and not item.via:
+            item.speaker = parsed
+            if parsed is None:
+                told_before = None
+        if item.speaker is not None and refers is not None and item.speaker[0] < refers[1]:
+            refers = None  # the parse found another subject than the relative pronoun
+        item.refers = refers
         # X said, citing Y, that ...
         if pos + 1 < len(toks) and toks[pos].text == "," and toks[pos + 1].norm == "citing":
             inner = self._right_np(toks, pos + 2)
@@ -206,6 +228,10 @@ class EnglishRules:
             item.direct = True
         else:
             content = self._content(text, toks, pos, left, first, cue)
+            if content is None:
+                # “... the whole quotation.” Trump said.  The cue's sentence is split off the
+                # quotation it reports.
+                content = _quotation_before(text, toks[0].start, pairs)
             if content is None:
                 return None
             item.content = content
@@ -390,6 +416,25 @@ class EnglishRules:
                 if isinstance(entry, SourceHead) and is_in(tok, {(tok.norm,): ""}):
                     return entry
         return None
+
+
+def _quotation_before(text: str, start: int, pairs: dict[int, int]) -> Span2 | None:
+    """The quotation that closes right before ``start`` (white space between), if any."""
+    end = start
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    if end == 0 or text[end - 1] not in QUOTE_CHARS:
+        return None
+    opened = pairs.get(end - 1)
+    return (opened, end) if opened is not None and opened < end - 1 else None
+
+
+def _framed(item: Found, other: Found) -> bool:
+    """Whether ``item``'s cue lies between ``other``'s cue and the content after it: part of
+    that claim's frame ("quoted Lavrov as saying that", "said, citing officials, that")."""
+    if item is other or item.cue is None or other.cue is None:
+        return False
+    return other.cue[1] <= item.cue[0] and item.cue[1] <= other.content[0]
 
 
 def _abbreviation(toks: list[Tok], dot: int) -> bool:

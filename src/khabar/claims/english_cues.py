@@ -42,27 +42,49 @@ class CueModel:
     threshold: float
     version: str
 
-    def score(self, toks: list[Tok], i: int, lexical: frozenset[str]) -> float:
+    def score(
+        self,
+        toks: list[Tok],
+        i: int,
+        lexical: frozenset[str],
+        syntax: list[tuple[str, ...]] | None = None,
+    ) -> float:
         get = self.weights.get
         total = self.bias
-        for feature in token_features(toks, i, lexical):
+        for feature in token_features(toks, i, lexical, syntax):
             total += get(feature, 0.0)
         return total
 
-    def cue_spans(self, toks: list[Tok], lexical: frozenset[str]) -> list[tuple[int, int]]:
-        """Token ranges ``[i, j)`` of the cues of one sentence, adjacent cue tokens merged."""
+    def cue_spans(
+        self,
+        toks: list[Tok],
+        lexical: frozenset[str],
+        syntax: list[tuple[str, ...]] | None = None,
+    ) -> list[tuple[int, int]]:
+        """Token ranges ``[i, j)`` of the cues of one sentence: cue tokens side by side, or
+        with only a few function words between them, make one span. ``syntax``: each
+        token's parse features (``english_syntax.Syntax.features``), when there is a parse."""
         spans: list[tuple[int, int]] = []
         candidates = self.candidates
         for i, tok in enumerate(toks):
             if tok.norm not in candidates and tok.norm not in lexical:
                 continue
-            if self.score(toks, i, lexical) <= self.threshold:
+            if self.score(toks, i, lexical, syntax) <= self.threshold:
                 continue
-            if spans and spans[-1][1] == i:
+            if spans and _joins(toks, spans[-1][1], i):
                 spans[-1] = (spans[-1][0], i + 1)
             else:
                 spans.append((i, i + 1))
         return spans
+
+
+# Words that may stand inside one cue between two cue words: "said in a statement".
+_INNER = frozenset({"in", "a", "an", "the", "his", "her", "their", "its", "to", "on"})
+
+
+def _joins(toks: list[Tok], end: int, i: int) -> bool:
+    """Whether a cue token at ``i`` continues the cue span ending at ``end``."""
+    return i == end or (i - end <= 2 and all(t.norm in _INNER for t in toks[end:i]))
 
 
 def _shape(tok: Tok) -> str:
@@ -74,8 +96,14 @@ def _shape(tok: Tok) -> str:
     return "x"
 
 
-def token_features(toks: list[Tok], i: int, lexical: frozenset[str]) -> list[str]:
-    """The sparse features of ``toks[i]``; the trainer and the detector share this function."""
+def token_features(
+    toks: list[Tok],
+    i: int,
+    lexical: frozenset[str],
+    syntax: list[tuple[str, ...]] | None = None,
+) -> list[str]:
+    """The sparse features of ``toks[i]``; the trainer and the detector share this function.
+    The parse features of ``syntax[i]`` join them when spaCy's model is installed."""
     n = len(toks)
     word = toks[i].norm
     prev = toks[i - 1].norm if i > 0 else _START
@@ -101,6 +129,7 @@ def token_features(toks: list[Tok], i: int, lexical: frozenset[str]) -> list[str
         "pos=" + ("0" if i == 0 else "1" if i < 3 else "m" if i + 3 < n else "e"),
         "qw=" + _quote_near(toks, i),
         "that=" + str(any(t.norm == "that" for t in toks[i + 1 : i + 5])),
+        *(syntax[i] if syntax is not None else ()),
     ]
 
 

@@ -32,6 +32,8 @@ class Found:
     inherit: bool = False
     impersonal: bool = False
     head: str | None = None  # the anonymous/media head's canonical name, when one matched
+    # What the speaker refers to when it is a relative pronoun ("Trump, who said": Trump).
+    refers: Span2 | None = None
 
 
 def trim(text: str, start: int, end: int) -> Span2 | None:

@@ -26,9 +26,11 @@ from __future__ import annotations
 from bisect import bisect_left
 from functools import cache
 
+from khabar.actors.english_ner import english_parse
 from khabar.claims.arabic import ArabicRules
 from khabar.claims.english import EnglishRules
 from khabar.claims.english_cues import load_cue_model
+from khabar.claims.english_syntax import Syntax
 from khabar.claims.found import Found, trim
 from khabar.claims.lexicon import load_lexicon
 from khabar.claims.marks import find_marked, labelled, may_be_marked
@@ -70,6 +72,8 @@ class ClaimsStage:
         starts = [m.start for m in mentions]
         found: list[Found] = []
         triggers = _triggers(lang)
+        parsed = english_parse(doc.text) if lang == "en" and self.config.statistical_ner else None
+        syntax = Syntax(parsed) if parsed is not None else None
         for sentence in doc.sentences:
             if not sentence.tokens:
                 continue
@@ -78,7 +82,7 @@ class ClaimsStage:
                 continue
             toks = sentence_toks(sentence, lang)
             index, types = _mention_index(toks, mentions, starts)
-            items = rules.find(doc.text, toks, index, pairs, types) if worded else []
+            items = rules.find(doc.text, toks, index, pairs, types, syntax=syntax) if worded else []
             items += [
                 m
                 for m in find_marked(doc.text, toks, index, types, pairs, rules.lex)
@@ -218,7 +222,8 @@ def _claims(doc: Document, found: list[Found], lex: object) -> list[Claim]:
         else:
             parts = item.speakers or ([item.speaker] if item.speaker else [])
             speakers = [
-                (resolver.actor_for(p, item.head if len(parts) == 1 else None), p) for p in parts
+                (resolver.actor_for(item.refers or p, item.head if len(parts) == 1 else None), p)
+                for p in parts
             ]
             if not speakers:
                 speakers = [(None, None)]
