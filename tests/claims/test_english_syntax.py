@@ -81,3 +81,13 @@ def test_said_in_a_statement_is_one_cue() -> None:
     text = "The ministry said in a statement that the border would reopen."
     cues = [c.cue.text for c in claims_of(text) if c.cue is not None]
     assert cues == ["said in a statement"]
+
+
+def test_a_reduced_passive_names_its_agent() -> None:
+    text = "When asked by reporters on Monday, the minister said the border would reopen."
+    assert speakers(text).get("asked") == "reporters"
+
+
+def test_right_after_a_quotation_the_words_before_the_verb_are_its_speaker() -> None:
+    text = "“Every single amendment failed, and we will try again,” Ash wrote in the email."
+    assert speakers(text)["wrote"] == "Ash"

@@ -205,7 +205,12 @@ class EnglishRules:
                     # "C, said X, the minister.": what was said is C, before the comma; an
                     # appositive after the speaker is not content.
                     told_before = trim(text, toks[0].start, toks[first - 2].end)
-        if decided and cue.kind != "chain_verb" and not item.via:
+        quoted_left = (
+            left is not None and quote_ending_before(toks, left[0], pairs, _QUOTE_SKIP) is not None
+        )
+        # "“...,” Ash wrote": right after a quotation the words before the verb are its
+        # speaker; a parser reads too much into quoted fragments.
+        if decided and cue.kind != "chain_verb" and not item.via and not quoted_left:
             item.speaker = parsed
             if parsed is None:
                 told_before = None

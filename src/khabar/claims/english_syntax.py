@@ -70,7 +70,9 @@ class Syntax:
             if verb.pos_ not in ("VERB", "AUX"):
                 return False, None
             children = list(verb.children)
-            if any(c.dep_ in _PASSIVE_SUBJECTS for c in children):
+            if any(c.dep_ in _PASSIVE_SUBJECTS for c in children) or (
+                verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in children)
+            ):
                 agent = next((c for c in children if c.dep_ == "agent"), None)
                 who = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
                 return True, _phrase(who) if who is not None else None
