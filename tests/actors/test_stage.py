@@ -268,3 +268,23 @@ def test_a_text_parsed_in_pieces_keeps_its_offsets(monkeypatch: pytest.MonkeyPat
     assert parsed.text == text
     assert all(text[t.idx : t.idx + len(t.text)] == t.text for t in parsed)
     assert sum(e.text == "Elizabeth Warren" for e in parsed.ents) == 6
+
+
+def test_a_nationality_closes_its_phrase_before_the_next_actor(analyse: Analyse) -> None:
+    doc = analyse("اتهمت الحكومة السودانية قوات الدعم السريع بمهاجمة قرى.")
+    government = actor_of(doc, "الحكومة السودانية")
+    assert (government.country, government.sector) == ("SDN", "GOV")
+    assert actor_of(doc, "قوات الدعم السريع").name == "Rapid Support Forces"
+    denial = analyse("نفت وزارة الدفاع التركية التقارير التي تحدثت عن مقتل جنود.")
+    assert actor_of(denial, "وزارة الدفاع التركية").country == "TUR"
+    # an outlet's one-word name stays in apposition
+    agency = analyse("وقالت وكالة الأنباء الكورية الجنوبية يونهاب إن الوفد وصل.")
+    assert any(a.name == "Yonhap" for a in agency.actors)
+
+
+def test_an_unknown_name_is_named_without_its_conjunction() -> None:
+    import khabar
+
+    doc = khabar.load(language="ar")("وقال وسولانا إن الاتفاق قريب من التوقيع.")
+    persons = [a for a in doc.actors if a.kind == "person"]
+    assert persons and all(not a.name.startswith("وس") for a in persons)

@@ -140,3 +140,13 @@ def test_stone_throwing_is_a_violent_protest_and_a_salvo_is_not(analyse: Analyse
     protest = event(doc, "PROTEST")
     assert protest.mode == "riot" and protest.trigger.text.endswith("رشق")
     assert "PROTEST" not in [e.type for e in analyse("وأطلقت الفصائل رشقات صاروخية أمس.").events]
+
+
+def test_a_threatened_action_is_only_possible(analyse: Analyse) -> None:
+    doc = analyse(
+        "Iran threatened to cut off electricity to Armenia over unpaid bills.", language="en"
+    )
+    assert event(doc, "THREATEN").status == "asserted"
+    assert event(doc, "COERCE").status == "possible"
+    ar = analyse("وهددت إيران بقطع الكهرباء عن أرمينيا بسبب الديون.")
+    assert all(e.status == "possible" for e in ar.events if e.type != "THREATEN")

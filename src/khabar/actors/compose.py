@@ -173,11 +173,24 @@ def _separate(previous: Piece, piece: Piece, lang: str) -> bool:
         lang == "ar"
         and previous.definite
         and piece.definite
-        and (piece.has(TITLE) or piece.has(INSTITUTION))
-        and not (previous.has(TITLE) or previous.has(NISBA))
+        and (piece.has(TITLE) or piece.has(INSTITUTION) or piece.has(ANONYMOUS))
+        and not previous.has(TITLE)
     ):
         # Two nouns with the article are two references (neither is the other's genitive):
-        # "سلم المتظاهرون السفير الأمريكي مذكرة", "هاجم المسلحون الجيش المالي".
+        # "سلم المتظاهرون السفير الأمريكي مذكرة", "هاجم المسلحون الجيش المالي", "نفت
+        # الوزارة التركية التقارير".
+        return True
+    if (
+        lang == "ar"
+        and previous.definite
+        and previous.has(NISBA)
+        and piece.last > piece.first
+        and (actor := piece.cue(ACTOR)) is not None
+        and actor.kind != "person"
+    ):
+        # A nationality closes its noun phrase; a name of several words after it is the next
+        # reference ("اتهمت الحكومة السودانية قوات الدعم السريع"), while a one-word name is
+        # in apposition ("وكالة الأنباء الكورية الجنوبية يونهاب").
         return True
     if lang == "ar" and _is_name(previous) and piece.has(TITLE) and piece.definite:
         # After a complete name a title with the article starts the next person, the object

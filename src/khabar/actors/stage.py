@@ -315,6 +315,15 @@ def _build(
         if spec.type != "NORP":
             taken.append((start, end))
         if spec.actor is not None:
+            named = spec.actor
+            if (
+                named.key[0] == "name"
+                and named.name != mention.text
+                and named.name.endswith(mention.text)
+            ):
+                # A name no dictionary knows is what the mention says, without the clitic
+                # the segmenter split off ("وسولانا" -> "سولانا").
+                named.key, named.name = ("name", mention.text), mention.text
             actor = actors.get(spec.actor.key)
             if actor is None:
                 actor = _actor(f"a{len(actors) + 1}", spec.actor, lexicon)

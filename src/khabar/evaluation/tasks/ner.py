@@ -114,14 +114,22 @@ def is_name(doc: Document, mention: Mention) -> bool:
         return True
     if actor.kind == "anonymous":
         return False
-    if actor.kind == "person" and actor.name_ar and not _shares_word(mention.text, actor.name_ar):
-        return False  # an office resolved to its holder ("العاهل المغربي"), not a name
+    # An unknown person's name is the Arabic words that named it.
+    written = actor.name_ar or (actor.name if _arabic(actor.name) else None)
+    if actor.kind == "person" and written and not _shares_word(mention.text, written):
+        # an office resolved to its holder ("العاهل المغربي"), or in apposition to a name
+        # ("أحمد حسن المتحدث باسم الخارجية"): not a name
+        return False
     if actor.wikidata is not None or actor.name_ar is not None:
         return True
     # offices are named "<office> of <country>" ("President of Algeria" for الملك),
     # institutions "<country> <label>" ("Iraq government")
     name = actor.name.lower()
     return name.split(" of ")[0] not in OFFICE_HEADS and name.split()[-1] not in GENERIC_LABELS
+
+
+def _arabic(text: str) -> bool:
+    return any("\u0600" <= ch <= "\u06ff" for ch in text)
 
 
 def _words(text: str) -> set[str]:
