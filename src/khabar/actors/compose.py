@@ -161,8 +161,9 @@ def _modifier_only(piece: Piece) -> bool:
 def _separate(previous: Piece, piece: Piece, lang: str) -> bool:
     """Two countries, or two complete names, side by side are two references; so is an
     Arabic country name and what follows it (a country only modifies the noun before it:
-    جيش تركيا, but "اتهمت تركيا الجيش السوري" names two actors), and a country after an
-    Arabic noun with the article."""
+    جيش تركيا, but "اتهمت تركيا الجيش السوري" names two actors), a country after an
+    Arabic noun with the article, two Arabic nouns with the article (the second a title, an
+    institution or a source noun), and a multi-word name after a nationality."""
     if previous.has(COUNTRY) and (piece.has(COUNTRY) or lang == "ar"):
         return True
     if lang == "ar" and previous.definite and piece.has(COUNTRY):

@@ -170,8 +170,9 @@ class ActorsStage:
         return pieces
 
     def _native_article(self, payloads: tuple[Cue, ...], key: Keys) -> tuple[Cue, ...]:
-        """Without the places an article cannot precede: a country or town whose name has no
-        article (مالي، بغداد) is not what a word with one says ("الدعم المالي")."""
+        """``payloads`` less the countries and towns an article cannot precede: a name
+        written without one (مالي، بغداد) is not what a word with one says ("الدعم
+        المالي"); names with their own article (المغرب، القاهرة) stay."""
         if key.full == key.bare:
             return payloads
         native = self.lexicon.index.under((key.full,))

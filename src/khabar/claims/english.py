@@ -1,7 +1,9 @@
 """English attribution rules: ``X said (that) C``, ``C, X said``, ``“C,” said X``, ``according to``.
 
-The speaker is the noun phrase left of the verb (back to a clause boundary), or
-right of it when the verb follows a quotation or a comma (inverted ``said X``).
+The speaker is the verb's subject in spaCy's parse when the English model is installed
+(``english_syntax``: the whole phrase, a passive's agent, a coordinated verb's subject);
+otherwise, and right after a quotation, the noun phrase left of the verb (back to a clause
+boundary), or right of it when the verb follows a quotation or a comma (inverted ``said X``).
 Chains: ``X, citing Y, said`` and ``X quoted Y as saying`` give speaker Y via X.
 """
 
@@ -158,8 +160,8 @@ class EnglishRules:
         left = self._left_np(toks, first)
         refers: Span2 | None = None
         if left is None and first > 0 and toks[first - 1].norm in _RELATIVE:
-            # "X, who said": the speaker is X, the pronoun's antecedent (PolNeAR marks the
-            # pronoun itself; a record of who said what needs the name).
+            # "X, who said": the speaker's span is the pronoun (what PolNeAR marks), and the
+            # speaker actor its antecedent X (``refers``): a record of who said what needs X.
             relative = first - 1
             before = relative - 1 if relative > 0 and toks[relative - 1].text == "," else relative
             named = next((start for start, end in mentions.items() if end == before), None)
