@@ -38,7 +38,7 @@ from khabar.evaluation.spans import PRF, match_spans, offset_map
 DEFAULT_DATA = Path("/work/shared/data")
 OUTPUT = Path(__file__).resolve().parents[1] / "src/khabar/data/claims" / MODEL_FILE
 VERSION = "2"
-EPOCHS = 6
+EPOCHS = 3
 MIN_COUNT = 3
 MIN_RATE = 0.1
 PRUNE = 0.05

@@ -91,3 +91,13 @@ def test_a_reduced_passive_names_its_agent() -> None:
 def test_right_after_a_quotation_the_words_before_the_verb_are_its_speaker() -> None:
     text = "“Every single amendment failed, and we will try again,” Ash wrote in the email."
     assert speakers(text)["wrote"] == "Ash"
+
+
+def test_an_adjective_cue_takes_the_subject_of_its_copula() -> None:
+    text = "Many voters in the state were acutely aware that their man might lose."
+    parsed = english_parse(text)
+    assert parsed is not None
+    start = text.index("aware")
+    decided, span = Syntax(parsed).subject(start, start + len("aware"))
+    assert decided and span is not None
+    assert text[span[0] : span[1]] == "Many voters in the state"

@@ -63,6 +63,16 @@ class Syntax:
         if span is None or len(span) == 0:
             return False, None
         verb = span.root
+        if (
+            verb.pos_ == "ADJ"
+            and verb.dep_ in ("acomp", "oprd")
+            and verb.head.pos_
+            in (
+                "VERB",
+                "AUX",
+            )
+        ):
+            verb = verb.head  # "the voters were acutely aware that": the copula's subject
         if verb.pos_ in ("NOUN", "PROPN"):
             owner = next((c for c in verb.children if c.dep_ == "poss"), None)
             return (True, _phrase(owner)) if owner is not None else (True, None)
