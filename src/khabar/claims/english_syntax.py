@@ -27,6 +27,7 @@ _TELLING_CHILDREN = frozenset(
     {"ccomp", "xcomp", "dobj", "dative", "nsubj", "nsubjpass", "agent", "prep", "mark", "advcl"}
 )
 _NONE: tuple[str, ...] = ()
+_VERBS = ("VERB", "AUX")
 
 
 class Syntax:
@@ -55,7 +56,8 @@ class Syntax:
           relative pronoun is the span itself ("who said");
         * a passive verb's agent ("was confirmed by the ministry"); a passive without one
           has no speaker in the text ("was asked");
-        * a noun's possessor ("her message").
+        * an adjective's copula subject ("voters were aware that");
+        * a noun's possessor ("her message"), else no speaker.
 
         ``decided`` is False where the parse has no answer (the rules' word windows decide).
         """
@@ -63,21 +65,13 @@ class Syntax:
         if span is None or len(span) == 0:
             return False, None
         verb = span.root
-        if (
-            verb.pos_ == "ADJ"
-            and verb.dep_ in ("acomp", "oprd")
-            and verb.head.pos_
-            in (
-                "VERB",
-                "AUX",
-            )
-        ):
+        if verb.pos_ == "ADJ" and verb.dep_ in ("acomp", "oprd") and verb.head.pos_ in _VERBS:
             verb = verb.head  # "the voters were acutely aware that": the copula's subject
         if verb.pos_ in ("NOUN", "PROPN"):
             owner = next((c for c in verb.children if c.dep_ == "poss"), None)
             return (True, _phrase(owner)) if owner is not None else (True, None)
         for _ in range(4):
-            if verb.pos_ not in ("VERB", "AUX"):
+            if verb.pos_ not in _VERBS:
                 return False, None
             children = list(verb.children)
             if any(c.dep_ in _PASSIVE_SUBJECTS for c in children) or (
