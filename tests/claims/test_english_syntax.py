@@ -101,3 +101,36 @@ def test_an_adjective_cue_takes_the_subject_of_its_copula() -> None:
     decided, span = Syntax(parsed).subject(start, start + len("aware"))
     assert decided and span is not None
     assert text[span[0] : span[1]] == "Many voters in the state"
+
+
+def subject_of(text: str, cue: str) -> str | None:
+    """The speaker the parse gives the first ``cue`` in ``text``."""
+    parsed = english_parse(text)
+    assert parsed is not None
+    start = text.index(cue)
+    decided, span = Syntax(parsed).subject(start, start + len(cue))
+    assert decided
+    return text[span[0] : span[1]] if span is not None else None
+
+
+def test_a_participle_under_a_preposition_or_subordinator_takes_the_main_subject() -> None:
+    text = "The senator closed the debate by calling for an immediate ceasefire."
+    assert subject_of(text, "calling") == "The senator"
+    text = "The governor, after saying the plan was dead, left the room."
+    assert subject_of(text, "saying") == "The governor"
+
+
+def test_a_participle_that_modifies_a_noun_takes_that_noun() -> None:
+    text = "The lawsuit was filed by several groups alleging that the police spied on them."
+    assert subject_of(text, "alleging") == "several groups"
+
+
+def test_a_word_window_keeps_only_its_noun_phrase() -> None:
+    text = "Instead of blaming the mayor, Sanders also criticized the police."
+    parsed = english_parse(text)
+    assert parsed is not None
+    syntax = Syntax(parsed)
+    assert syntax.noun_phrase(0, len("Instead of")) is None
+    start = text.index("Sanders also")
+    span = syntax.noun_phrase(start, start + len("Sanders also"))
+    assert span is not None and text[span[0] : span[1]] == "Sanders"

@@ -216,6 +216,10 @@ class EnglishRules:
             item.speaker = parsed
             if parsed is None:
                 told_before = None
+        elif syntax is not None and item.speaker is not None:
+            # a word window: keep its noun phrase ("Sanders also" -> "Sanders"), if it holds
+            # one ("Instead of" holds none)
+            item.speaker = syntax.noun_phrase(*item.speaker)
         if item.speaker is not None and refers is not None and item.speaker[0] < refers[1]:
             refers = None  # the parse found another subject than the relative pronoun
         item.refers = refers

@@ -51,9 +51,9 @@ class Syntax:
         The span covers the speaker's whole phrase (appositions and relative clauses
         included, as PolNeAR marks sources):
 
-        * a verb's subject, or that of the verb it is coordinated with ("reminisced ... and
-          said"), controlled by ("wants to tell") or a participle of ("..., saying"); a
+        * a verb's subject, or that of the verb that governs it (:func:`_governor`); a
           relative pronoun is the span itself ("who said");
+        * a participle's noun ("groups backing Cruz");
         * a passive verb's agent ("was confirmed by the ministry"); a passive without one
           has no speaker in the text ("was asked");
         * an adjective's copula subject ("voters were aware that");
@@ -70,7 +70,7 @@ class Syntax:
         if verb.pos_ in ("NOUN", "PROPN"):
             owner = next((c for c in verb.children if c.dep_ == "poss"), None)
             return (True, _phrase(owner)) if owner is not None else (True, None)
-        for _ in range(4):
+        for _ in range(6):
             if verb.pos_ not in _VERBS:
                 return False, None
             children = list(verb.children)
@@ -85,16 +85,71 @@ class Syntax:
                 if subject.lower_ in _RELATIVE_WORDS:
                     return True, (subject.idx, subject.idx + len(subject.text))
                 return True, _phrase(subject)
-            if verb.dep_ in ("conj", "xcomp") or _reporting_participle(verb):
-                verb = verb.head
-                continue
-            return False, None
+            if verb.dep_ == "acl" and verb.tag_ in ("VBG", "VBN") and verb.head.i < verb.i:
+                # "groups backing Cruz", "a video threatening an attack": the noun speaks.
+                return True, _phrase_before(verb.head, verb)
+            governor = _governor(verb)
+            if governor is None:
+                return False, None
+            verb = governor
         return False, None
+
+    def noun_phrase(self, start: int, end: int) -> Span2 | None:
+        """``[start, end)`` without the words around it that a noun phrase does not end or
+        start with ("Sanders also", "by the"), or None where no noun or pronoun is left."""
+        span = self.parsed.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return start, end  # the parse has no opinion
+        first, last = 0, len(span)
+        while first < last and span[first].pos_ in _OPEN_STARTED:
+            first += 1
+        while last > first and span[last - 1].pos_ in _OPEN_ENDED:
+            last -= 1
+        kept = span[first:last]
+        if not any(t.pos_ in _NOMINAL for t in kept):
+            return None
+        return kept.start_char, kept.end_char
+
+
+_NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+_OPEN_ENDED = frozenset({"ADP", "PART", "DET", "CCONJ", "SCONJ", "AUX", "VERB", "ADV"})
+_OPEN_STARTED = frozenset({"ADP", "PART", "CCONJ", "SCONJ", "AUX", "VERB", "ADV", "PUNCT"})
 
 
 def _phrase(token: Any) -> Span2:
     first, last = token.left_edge, token.right_edge
     return first.idx, last.idx + len(last.text)
+
+
+def _phrase_before(head: Any, stop: Any) -> Span2:
+    """The phrase of ``head`` up to (not including) its modifier ``stop``."""
+    last = stop.nbor(-1)
+    while last.i > head.i and (last.is_punct or last.is_space):
+        last = last.nbor(-1)
+    return head.left_edge.idx, last.idx + len(last.text)
+
+
+def _governor(verb: Any) -> Any | None:
+    """The verb whose subject a subjectless ``verb`` shares, if the parse says so.
+
+    * co-ordinated ("reminisced ... and said") or controlled ("wants to tell", "trying to
+      explain") verbs;
+    * a participle set off by a comma ("..., saying");
+    * a participle that a preposition or a subordinator governs ("by calling for", "after
+      saying", "while denouncing"), or that opens the sentence ("Criticizing the police,
+      she ...").
+    """
+    if verb.dep_ in ("conj", "xcomp") or _reporting_participle(verb):
+        return verb.head
+    if verb.tag_ != "VBG":
+        return None
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in _VERBS:
+        return verb.head.head
+    if verb.dep_ == "advcl" and (
+        any(c.dep_ == "mark" for c in verb.children) or verb.left_edge.is_sent_start
+    ):
+        return verb.head
+    return None
 
 
 def _reporting_participle(verb: Any) -> bool:
