@@ -208,3 +208,12 @@ def test_dates_detection_and_values() -> None:
     assert scores.matched_value_accuracy.value == pytest.approx(0.5)
     assert score_date_values(["2023", None], ["2023", None]).value == 1.0
     json.dumps(scores.to_dict())
+
+
+def test_an_international_body_takes_its_kind_in_the_cameo_country_slot() -> None:
+    # khabar/1 leaves an international body's country null; CAMEO writes IGOUNO, NGOAMN
+    assert ActorCode(None, "IGO").cameo_country == "IGO"
+    assert ActorCode(None, "NGO").cameo_country == "NGO"
+    assert ActorCode("RUS", "GOV").cameo_country == "RUS"
+    assert ActorCode(None, "REB").cameo_country is None
+    assert ActorCode("USA", "NGO").cameo_country == "USA"

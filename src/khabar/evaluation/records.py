@@ -49,6 +49,19 @@ class ActorCode:
     country: str | None
     sector: str | None
 
+    @property
+    def cameo_country(self) -> str | None:
+        """The first three letters of the CAMEO actor code: the country, or for an
+        international body without one (khabar/1 leaves its country null) its kind, as
+        CAMEO writes the United Nations IGOUNO and Amnesty NGOAMN."""
+        if self.country is None and self.sector in _TRANSNATIONAL:
+            return self.sector
+        return self.country
+
+
+# khabar sectors that CAMEO puts in the country slot of an actor code.
+_TRANSNATIONAL = frozenset({"IGO", "NGO"})
+
 
 @dataclass(frozen=True, slots=True)
 class GoldEventRecord:

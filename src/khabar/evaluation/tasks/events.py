@@ -167,7 +167,7 @@ def plover_types(data_dir: Path | None, limit: int | None) -> EvalReport:
     gold = evenly(load_plover(data_dir), limit)
     nlp = pipeline_for("en")
     guesses: list[str | None] = []
-    hits = total = 0
+    hits = cameo_hits = total = 0
     errors: list[dict[str, str]] = []
     for record in gold:
         doc = nlp(record.text)
@@ -176,15 +176,20 @@ def plover_types(data_dir: Path | None, limit: int | None) -> EvalReport:
         guesses.append(event.type if event else None)
         if event is None or event.type != record.event_type:
             add_error(errors, record.text, record.event_type, event.type if event else "no event")
-        countries = {c.country for c in _actor_codes(doc, event.actor)} if event else set()
+        codes = _actor_codes(doc, event.actor) if event else []
+        countries = {c.country for c in codes}
+        cameo_countries = {c.cameo_country for c in codes}
         for code in record.actor_codes:
             if code.country:
                 total += 1
                 hits += code.country in countries
+                cameo_hits += code.country in cameo_countries
     scores = score_plover_types([r.event_type for r in gold], guesses)
     metrics = {
         "type_accuracy": scores.accuracy.value,
         "actor_country_accuracy": hits / total if total else 0.0,
+        # the gold's CAMEO codes put IGO / NGO where a country goes; so does this one
+        "actor_cameo_country_accuracy": cameo_hits / total if total else 0.0,
     }
     return EvalReport(
         "plover",
