@@ -35,7 +35,8 @@ def _analyse(text: str, language: str = "ar", published: str = "2023-09-05", **s
 
 @pytest.fixture
 def analyse():  # type: ignore[no-untyped-def]
-    """Run the default pipeline (without the statistical tagger) on a text written for a test."""
+    """Run the default pipeline (without the statistical tagger unless ``statistical_ner=True``
+    is passed) on a text written for a test."""
     return _analyse
 
 
@@ -47,5 +48,7 @@ def _pipeline(language: str, settings: tuple):  # type: ignore[no-untyped-def, t
 
     key = (language, settings)
     if key not in _PIPELINES:
-        _PIPELINES[key] = khabar.load(language=language, statistical_ner=False, **dict(settings))
+        _PIPELINES[key] = khabar.load(
+            language=language, **({"statistical_ner": False} | dict(settings))
+        )
     return _PIPELINES[key]

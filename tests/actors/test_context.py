@@ -59,6 +59,18 @@ def test_one_generic_actor_in_two_countries_is_split(analyse: Analyse) -> None:
             assert next(m for m in doc.mentions if m.id == mention_id).actor == actor.id
 
 
+def test_an_office_holder_takes_the_country_of_the_story(analyse: Analyse) -> None:
+    # the statistical tagger finds the name no dictionary holds
+    doc = analyse("قال النائب سمير الحداد في بيروت إن الجلسة ستعقد غدا.", statistical_ner=True)
+    mp = actor_of(doc, "سمير الحداد")
+    assert (mp.country, mp.sector) == ("LBN", "LEG")
+
+
+def test_a_name_without_an_office_keeps_no_country(analyse: Analyse) -> None:
+    doc = analyse("قال سمير الحداد في بيروت إن الجلسة ستعقد غدا.", statistical_ner=True)
+    assert actor_of(doc, "سمير الحداد").country is None
+
+
 def test_no_places_no_country(analyse: Analyse) -> None:
     doc = analyse("قالت الشرطة إن التحقيق مستمر.")
     assert actor_of(doc, "الشرطة").country is None

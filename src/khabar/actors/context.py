@@ -177,14 +177,23 @@ def _dictionary_names(lexicon: Lexicon) -> frozenset[str]:
 
 
 def _open(actor: Actor, dictionary_names: frozenset[str]) -> bool:
-    """An actor whose country context may supply: a generic group or an anonymous source.
+    """An actor whose country context may supply: a generic group, an anonymous source, or
+    a person holding an office ("النائب انطوان غانم", "President Yoweri Museveni"): offices
+    are national, and the analysts PLOVER and ICEWS follow code their holder by the country
+    the story places them in.
 
-    A name of its own that no dictionary knows (a person or organisation the tagger found)
-    keeps an unknown country: the sentence's place is a guess about it, not a fact.
+    Any other name of its own that no dictionary knows (a person or organisation the tagger
+    found) keeps an unknown country: the sentence's place is a guess about it, not a fact.
     """
     if actor.wikidata is not None or actor.name in dictionary_names:
         return False
+    if actor.kind == "person" and actor.sector in _OFFICE_SECTORS:
+        return True
     return actor.name in _generic_labels() or actor.kind == "anonymous"
+
+
+# Sectors a title gives a person (الرئيس, النائب, the judge, General ...).
+_OFFICE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "PTY", "OPP", "SPY"})
 
 
 def _places(doc: Document, actors: dict[str, Actor], lexicon: Lexicon, lang: str) -> list[_Placed]:
