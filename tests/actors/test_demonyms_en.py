@@ -44,8 +44,8 @@ RISKY_WORDS = frozenset(
         "poles",
     }
 )
-# Standard forms kept although their lower-case spelling is a word: the matcher would need to
-# compare case to tell "Poles" from "poles" (see the xfail test below).
+# Standard forms kept although their lower-case spelling is a word: the matcher tells "Poles"
+# from "poles" by case (see test_lower_case_words_are_not_nations).
 KNOWN_CASE_COLLISIONS = frozenset({"polish", "poles"})
 
 
@@ -193,7 +193,10 @@ def test_english_forms_are_capitalised_and_none_is_a_common_word() -> None:
     assert {f.casefold() for f in forms} & RISKY_WORDS == KNOWN_CASE_COLLISIONS
 
 
-@pytest.mark.xfail(strict=True, reason="English nationality forms are matched casefolded")
-def test_lower_case_poles_is_not_poland(analyse: Analyse) -> None:
-    doc = analyse("Scientists measured the ice at the poles.", language="en")
-    assert all(actor.country != "POL" for actor in doc.actors)
+def test_lower_case_words_are_not_nations(analyse: Analyse) -> None:
+    doc = analyse("Scientists measured the ice at the poles and ate turkey.", language="en")
+    assert all(actor.country not in ("POL", "TUR") for actor in doc.actors)
+    doc = analyse("They polish the image of the government in china shops.", language="en")
+    assert all(actor.country not in ("POL", "CHN") for actor in doc.actors)
+    doc = analyse("Poles and the French voted; Turkey abstained.", language="en")
+    assert {"POL", "FRA", "TUR"} <= {actor.country for actor in doc.actors}

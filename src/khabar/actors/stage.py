@@ -35,6 +35,8 @@ from khabar.document import Actor, Document, Mention, Sentence, Token
 PROCLITICS = frozenset({"و", "ف", "ب", "ل", "ك", "س"})
 # Place categories whose Arabic names carry their article when they have one (المغرب).
 ARTICLELESS = frozenset({COUNTRY, CITY})
+# Categories whose English forms are proper names or adjectives of them, written capitalised.
+PROPER_NAMES = frozenset({NISBA, COUNTRY, CITY, PLACE})
 TAGGER_TYPES = {"PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "LOC": "LOC", "GPE": "GPE"}
 
 
@@ -114,6 +116,14 @@ class ActorsStage:
                     continue
             if match.first == match.last and lang == "ar":
                 payloads = self._native_article(payloads, keys[units[match.first]])
+                if not payloads:
+                    continue
+            if lang == "en" and not any(
+                tokens[units[i]].text[:1].isupper() for i in range(match.first, match.last + 1)
+            ):
+                # English writes nations and places with a capital ("the French"): "poles",
+                # "polish", "turkey" and "china" all in lower case are ordinary words.
+                payloads = tuple(cue for cue in payloads if cue.category not in PROPER_NAMES)
                 if not payloads:
                     continue
             piece = Piece(units[match.first], units[match.last], payloads)
