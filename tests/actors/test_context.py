@@ -107,3 +107,10 @@ def test_hand_built_document_and_no_actors() -> None:
     )
     assign_context_countries(doc, lexicon)
     assert (doc.actors[0].country, doc.actors[0].name) == ("IRQ", "Iraq police")
+
+
+def test_unnamed_reports_take_no_country_from_the_story(analyse: Analyse) -> None:
+    doc = analyse("وبحسب التقارير، سيزور الرئيس الكوري الشمالي موسكو الشهر المقبل.")
+    assert actor_of(doc, "التقارير").country is None
+    doc = analyse("وبحسب تقارير أمريكية، سيزور الرئيس الكوري الشمالي موسكو الشهر المقبل.")
+    assert actor_of(doc, "تقارير أمريكية").country == "USA"

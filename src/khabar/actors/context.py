@@ -5,7 +5,8 @@ codes their country from context, as ICEWS and PLOVER code "Police (Thailand)". 
 step does the same at the end of the actors stage, for each mention of an actor that
 has no country, first that applies:
 
-1. its own phrase: a place right after it ("شرطة كركوك", "سكان مدينة الموصل");
+1. its own phrase: a place right after it ("شرطة كركوك", "سكان مدينة الموصل"); unnamed
+   reports and media ("وبحسب التقارير") are placed by nothing else;
 2. its sentence: the country most places in the sentence belong to (ties: the
    nearest place after the mention, as Arabic puts place adjuncts after the subject,
    else the nearest before);
@@ -100,16 +101,23 @@ def assign_context_countries(doc: Document, lexicon: Lexicon) -> None:
         actor = open_actors.get(mention.actor or "")
         if actor is None:
             continue
-        country = (
-            _phrase_country(doc, mention, places, lang)
-            or _sentence_country(mention, place_groups, starts)
-            or _sentence_country(mention, people_groups, starts)
-            or article
-        )
+        country = _phrase_country(doc, mention, places, lang)
+        if country is None and not _unplaced_reports(actor):
+            country = (
+                _sentence_country(mention, place_groups, starts)
+                or _sentence_country(mention, people_groups, starts)
+                or article
+            )
         if country is not None:
             chosen.setdefault(actor.id, {}).setdefault(country, []).append(mention)
     for actor_id, groups in chosen.items():
         _apply(doc, open_actors[actor_id], groups, lexicon)
+
+
+def _unplaced_reports(actor: Actor) -> bool:
+    """Unnamed reports or media ("وبحسب التقارير", "reports said"): a story about Russia is
+    reported by the world's press, so only their own phrase ("تقارير أمريكية") places them."""
+    return actor.kind == "anonymous" and actor.sector == "MED"
 
 
 def fill_default_sectors(doc: Document) -> None:
