@@ -178,3 +178,16 @@ def test_the_trainer_marks_weak_only_spans_under_half_the_f1() -> None:
     wrong = Counter({"about": 15, "said": 10, "rare": 3, "as": 5})
     # precision 0.25 and 0.375 against a bar of 0.35; "rare" is seen too seldom to judge
     assert trainer.weak_spans(proposed, wrong, 0.7) == {"about"}
+
+
+def test_a_raising_verb_or_hearsay_adverb_gives_the_writers_claim_no_speaker() -> None:
+    for text in (
+        "Sanders appears to have a slight lead in the state.",
+        "The Club for Growth is reportedly spending a million dollars on ads.",
+    ):
+        claims = [c for c in claims_of(text) if c.cue is not None]
+        assert claims, text
+        assert all(c.speaker_span is None for c in claims), text
+    # an ordinary reporting verb keeps its subject
+    text = "Sanders said he had a slight lead in the state."
+    assert ("Sanders", "said") in spans(text, claims_of(text))

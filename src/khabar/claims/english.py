@@ -247,6 +247,10 @@ class EnglishRules:
                 return None
             item.content = content
             item.direct = quoted_whole(text, content, pairs)
+        if any(toks[k].norm in _WRITERS_VIEW for k in range(first, index + size)):
+            # "Sanders appears to lead", "X is reportedly spending": the subject is what the
+            # writer judges or has heard about, not who speaks.
+            item.speaker = None
         if item.speaker is None:
             if cue.bare == "impersonal" and index > 0 and toks[index - 1].norm in ("is", "was"):
                 item.impersonal = True
@@ -458,6 +462,12 @@ def _abbreviation(toks: list[Tok], dot: int) -> bool:
 
 _TITLES = frozenset({"Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt"})
 _TITLES |= frozenset({"Capt", "Adm", "Prof", "Rev", "St", "Jr", "Sr", "Maj", "Cmdr", "Supt"})
+
+
+# Raising verbs and hearsay adverbs: the claim is the writer's, about the subject.
+_WRITERS_VIEW = frozenset(
+    {"seem", "seems", "seemed", "appear", "appears", "appeared", "reportedly", "allegedly"}
+)
 
 
 def _generic(word: str) -> Cue:
