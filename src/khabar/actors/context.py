@@ -1,9 +1,9 @@
 """Countries from context for actors the text names without one.
 
-Many actors are generic groups: المتظاهرون، الشرطة، مسلحون، "officials". An analyst
-codes their country from context, as ICEWS and PLOVER code "Police (Thailand)". This
-step does the same at the end of the actors stage, for each mention of an actor that
-has no country, first that applies:
+Many actors are generic groups: المتظاهرون، الشرطة، مسلحون، "officials", or office holders
+no dictionary knows ("النائب انطوان غانم"). An analyst codes their country from context, as
+ICEWS and PLOVER code "Police (Thailand)". This step does the same at the end of the
+actors stage, for each mention of an actor that has no country, first that applies:
 
 1. its own phrase: a place right after it ("شرطة كركوك", "سكان مدينة الموصل"); unnamed
    reports and media ("وبحسب التقارير") are placed by nothing else;
@@ -187,8 +187,8 @@ def _dictionary_names(lexicon: Lexicon) -> frozenset[str]:
 def _open(actor: Actor, dictionary_names: frozenset[str]) -> bool:
     """An actor whose country context may supply: a generic group, an anonymous source, or
     a person holding an office ("النائب انطوان غانم", "President Yoweri Museveni"): offices
-    are national, and the analysts PLOVER and ICEWS follow code their holder by the country
-    the story places them in.
+    are national, and PLOVER and ICEWS coders give their holder the country the story
+    places them in.
 
     Any other name of its own that no dictionary knows (a person or organisation the tagger
     found) keeps an unknown country: the sentence's place is a guess about it, not a fact.
