@@ -20,9 +20,9 @@ WITHOUT_DEMONYM = frozenset(
     "ALA ATA ATF BES BLM BVT DMA GGY HMD IOT JEY KIR MAF MNP SGS SJM SPM SXM UMI VAT VIR".split()
 )
 
-# Lower-case English words a nationality form must not spell. English forms are matched
-# casefolded (only acronyms such as US and UK must be written in capitals), so a form whose
-# lower-case spelling is an everyday word matches that word too.
+# Lower-case English words a nationality form should not spell. English forms are looked up
+# casefolded; the actors stage then keeps a nation or place only where one of its words is
+# capitalised, so a collision costs only in capitalised text (a headline, a sentence start).
 RISKY_WORDS = frozenset(
     {
         "chad",
