@@ -52,19 +52,13 @@ KNOWN_CASE_COLLISIONS = frozenset({"polish", "poles"})
 def _en_overrides() -> dict[str, list[str]]:
     """ISO3 -> the English forms (adjectives and plurals) of nisba_overrides.tsv."""
     forms: dict[str, list[str]] = {}
-    header: list[str] | None = None
-    text = (resources.DATA_DIR / "nisba_overrides.tsv").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = line.split("\t")
-        if header is None:
-            header = cells
-            continue
-        row = dict(zip(header, cells + [""] * (len(header) - len(cells)), strict=True))
+    path = resources.DATA_DIR / "nisba_overrides.tsv"
+    columns = ("iso3", "lang", "add", "plural", "drop", "ambiguous", "exact")
+    for _where, row in resources._read_tsv(path, columns):
         if row["lang"] == "en":
-            values = [v for v in (row["add"] + "|" + row["plural"]).split("|") if v]
-            forms.setdefault(row["iso3"], []).extend(values)
+            forms.setdefault(row["iso3"], []).extend(
+                resources._split(row["add"]) + resources._split(row["plural"])
+            )
     return forms
 
 
