@@ -288,3 +288,16 @@ def test_an_unknown_name_is_named_without_its_conjunction() -> None:
     doc = khabar.load(language="ar")("وقال وسولانا إن الاتفاق قريب من التوقيع.")
     persons = [a for a in doc.actors if a.kind == "person"]
     assert persons and all(not a.name.startswith("وس") for a in persons)
+
+
+def test_an_ordinary_word_spelt_like_a_town_needs_the_tagger_even_after_a_preposition(
+    analyse: Analyse,
+) -> None:
+    # وقف (a town in Egypt) and شمالي (a state of Sudan) are also "halt" and "northern"; a
+    # preposition before them is no evidence that they name a place
+    text = "ودعت الحكومة إلى وقف إطلاق النار في شمالي البلاد، وزار الوزير دمشق وطرابلس."
+    doc = analyse(text, statistical_ner=True)
+    places = {text[m.start : m.end] for m in doc.mentions if m.type in ("GPE", "LOC")}
+    assert "وقف" not in places and "شمالي" not in places
+    # capitals need no support
+    assert {"دمشق", "طرابلس"} <= places

