@@ -301,3 +301,14 @@ def test_an_ordinary_word_spelt_like_a_town_needs_the_tagger_even_after_a_prepos
     assert "وقف" not in places and "شمالي" not in places
     # capitals need no support
     assert {"دمشق", "طرابلس"} <= places
+
+
+def test_a_country_after_a_persons_name_is_its_own_reference(analyse: Analyse) -> None:
+    # a personal name is never in construct with a country: Blair does not become Lebanese
+    text = "زار بلير لبنان أمس."
+    doc = analyse(text, statistical_ner=True)
+    mentions = {text[m.start : m.end]: m for m in doc.mentions}
+    assert mentions["لبنان"].type == "GPE"
+    person = next(m for m in doc.mentions if m.type == "PERSON")
+    assert "لبنان" not in person.text
+    assert doc.actor(person.actor).country != "LBN"  # type: ignore[arg-type, union-attr]

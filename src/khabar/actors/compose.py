@@ -161,7 +161,8 @@ def _modifier_only(piece: Piece) -> bool:
 def _separate(previous: Piece, piece: Piece, lang: str) -> bool:
     """Two countries, or two complete names, side by side are two references; so is an
     Arabic country name and what follows it (a country only modifies the noun before it:
-    جيش تركيا, but "اتهمت تركيا الجيش السوري" names two actors), a country after an
+    جيش تركيا, but "اتهمت تركيا الجيش السوري" names two actors), a country after a
+    person's name, a country after an
     Arabic noun with the article, two Arabic nouns with the article (the second a title, an
     institution or a source noun), and a multi-word name after a nationality."""
     if previous.has(COUNTRY) and (piece.has(COUNTRY) or lang == "ar"):
@@ -192,6 +193,10 @@ def _separate(previous: Piece, piece: Piece, lang: str) -> bool:
         # A nationality closes its noun phrase; a name of several words after it is the next
         # reference ("اتهمت الحكومة السودانية قوات الدعم السريع"), while a one-word name is
         # in apposition ("وكالة الأنباء الكورية الجنوبية يونهاب").
+        return True
+    if _is_name(previous) and piece.has(COUNTRY) and not previous.has(TITLE):
+        # A personal name is never in construct with a country: "زار بلير لبنان" is Blair
+        # and Lebanon, not Lebanon's Blair.
         return True
     if lang == "ar" and _is_name(previous) and piece.has(TITLE) and piece.definite:
         # After a complete name a title with the article starts the next person, the object
