@@ -72,19 +72,17 @@ class ArabicRules:
         self._types = types or {}
         cues: list[tuple[int, int, Cue]] = []
         table, longest = self.lex.cues, self.lex.max_cue
-        # Most tokens start no cue: one set test skips them without a call.
+        # Most tokens start no cue: one set test per token, in a comprehension, finds the few
+        # that may; a cue found covers its tokens, so a later start inside it is skipped.
         firsts = first_keys(table)
-        i = 0
-        while i < len(toks):
-            if firsts.isdisjoint(toks[i].keys):
-                i += 1
+        free = 0
+        for i in [j for j, tok in enumerate(toks) if not firsts.isdisjoint(tok.keys)]:
+            if i < free:
                 continue
             entry, size = entry_at(toks, i, table, longest)
             if isinstance(entry, Cue):
                 cues.append((i, size, entry))
-                i += size
-            else:
-                i += 1
+                free = i + size
         self._cue_at = {index for index, _size, _cue in cues}
         found: list[Found] = []
         used: set[int] = set()

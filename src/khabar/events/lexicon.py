@@ -53,6 +53,16 @@ _AR_CONJ = ("", "و", "ف")
 _AR_PROCLITICS = ("", "ب", "ل", "ك", "س", "ال", "بال", "كال", "لل")
 # Every conjunction + proclitic sequence, in the order _ar_keys tries them, with the proclitic.
 _AR_PREFIXES = tuple((conj + proc, proc) for conj in _AR_CONJ for proc in _AR_PROCLITICS)
+# _AR_PREFIXES that a word starting with a given letter may carry: the empty prefix and those
+# starting with that letter, shortest first and otherwise in the same order (a stable sort),
+# which is the order _ar_keys ranks the stems in.
+_AR_PREFIXES_BY_FIRST: dict[str, tuple[tuple[str, str], ...]] = {
+    first: tuple(
+        sorted((p for p in _AR_PREFIXES if not p[0] or p[0][0] == first), key=lambda p: len(p[0]))
+    )
+    for first in {p[0][0] for p in _AR_PREFIXES if p[0]}
+}
+_AR_BARE_PREFIX = tuple(p for p in _AR_PREFIXES if not p[0])
 _AR_CLITIC_WORDS = frozenset({"و", "ف", "ب", "ل", "ك", "س", "ال", "لل", "وال", "بال"})
 _AR_PRONOUNS = ("هما", "كما", "هم", "هن", "ها", "كم", "ه")
 _AR_PRONOUN_LAST = frozenset(p[-1] for p in _AR_PRONOUNS)
@@ -153,9 +163,19 @@ class _Form:
 
 # An option: a phrase of the index that can start at a word, and the prefix stripped to get it.
 _Option = tuple[tuple[str, ...], tuple[object, ...], str]
-# A unit: a syntactic word with any prefix clitic words glued back onto it:
-# (index of its stem word, every lookup key it has, the options that start at it).
-_UnitT = tuple[int, frozenset[str], tuple[_Option, ...]]
+# What a word (or glued unit) matches: every lookup key it has, the options that start at it.
+_Found = tuple[frozenset[str], tuple[_Option, ...]]
+
+
+@dataclass(frozen=True, slots=True)
+class _Units:
+    """A sentence's units: syntactic words with any prefix clitic words glued back onto them.
+
+    ``stems[u]`` is the index of unit ``u``'s stem word, ``found[u]`` what the unit matches.
+    """
+
+    stems: list[int]
+    found: list[_Found]
 
 
 class _PhraseMatcher:
@@ -172,13 +192,13 @@ class _PhraseMatcher:
             self._index.setdefault(tokens[0], []).append((tokens, tuple(payloads)))
         # A set, not the dict: frozenset.isdisjoint walks a dict argument whole.
         self._firsts = frozenset(self._index)
-        self._cache: dict[str, tuple[frozenset[str], tuple[_Option, ...]]] = {}
+        self._cache: dict[str, _Found] = {}
 
     def accepts(self, payload: object, prefix: str) -> bool:
         """Whether ``payload`` may match a word whose stem needed ``prefix`` stripped."""
         return True
 
-    def _analyse(self, text: str, norm: str) -> tuple[frozenset[str], tuple[_Option, ...]]:
+    def _analyse(self, text: str, norm: str) -> _Found:
         cache_key = text if norm == text else f"{text}\x1f{norm}"
         found = self._cache.get(cache_key)
         if found is not None:
@@ -212,58 +232,62 @@ class _PhraseMatcher:
         return found
 
     def units(
-        self, words: Sequence[str], norms: Sequence[str] | None, clitic: Sequence[bool] | None
-    ) -> list[_UnitT]:
-        # Runs for every word of every sentence, twice (triggers, then status cues): local
-        # names, and the clitic test of short words is a dict lookup, not a fold.
-        units: list[_UnitT] = []
-        append = units.append
+        self,
+        words: Sequence[str],
+        norms: Sequence[str] | None,
+        clitic: Sequence[bool] | None,
+        glued: Glued | None = None,
+    ) -> _Units:
+        """The sentence's units: prefix clitic words glued onto the word they precede."""
+        if norms is None:
+            if glued is None:
+                glued = glue(words, clitic, self.lang)
+            cache_get = self._cache.get
+            analyse = self._analyse
+            # A found entry is a non-empty tuple, so ``or`` falls back only on a miss.
+            return _Units(
+                glued.stems, [cache_get(text) or analyse(text, text) for text in glued.texts]
+            )
+        # Words whose norms differ from their texts: the same gluing over both.
+        stems: list[int] = []
+        found_list: list[_Found] = []
         pending = ""
         arabic = self.lang == "ar"
-        cache_get = self._cache.get
-        analyse = self._analyse
-        short_clitic = _SHORT_CLITIC
         for i, word in enumerate(words):
-            norm = norms[i] if norms is not None else word
-            if arabic and len(norm) <= 3:
-                folded = short_clitic.get(norm)
-                if folded is None:
-                    folded = _short_clitic(norm)
-                if folded and (clitic is None or clitic[i]):
-                    pending += folded
-                    continue
+            norm = norms[i]
+            if arabic and len(norm) <= 3 and _clitic_fold(norm) and (clitic is None or clitic[i]):
+                pending += _clitic_fold(norm)
+                continue
             if pending:
                 word, norm, pending = pending + word, pending + norm, ""
-            found = cache_get(word) if norm == word else None
-            if found is None:
-                found = analyse(word, norm)
-            append((i, found[0], found[1]))
-        return units
+            stems.append(i)
+            found_list.append(self._analyse(word, norm))
+        return _Units(stems, found_list)
 
-    def match(self, units: list[_UnitT]) -> list[tuple[int, int, str, object]]:
+    def match(self, units: _Units) -> list[tuple[int, int, str, object]]:
         """(first unit, unit count, stripped prefix, payload) for each match."""
         found: list[tuple[int, int, str, object]] = []
-        i, n = 0, len(units)
-        while i < n:
-            options = units[i][2]
-            if not options:
-                i += 1
+        founds = units.found
+        n = len(founds)
+        # Most units start no phrase: visit only those that do, skipping any a match used.
+        free = 0
+        for i in [j for j, item in enumerate(founds) if item[1]]:
+            if i < free:
                 continue
             chosen: _Option | None = None
-            for option in options:
+            for option in founds[i][1]:
                 tokens = option[0]
                 if len(tokens) == 1 or (
                     i + len(tokens) <= n
-                    and all(tok in units[i + k][1] for k, tok in enumerate(tokens[1:], 1))
+                    and all(tok in founds[i + k][0] for k, tok in enumerate(tokens[1:], 1))
                 ):
                     chosen = option
                     break
             if chosen is None:
-                i += 1
                 continue
             tokens, payloads, prefix = chosen
             found.extend((i, len(tokens), prefix, payload) for payload in payloads)
-            i += len(tokens)
+            free = i + len(tokens)
         return found
 
 
@@ -272,6 +296,56 @@ _SHORT_CLITIC: dict[str, str] = {}
 # Arabic words as written -> their lookup keys (and the set of the keys alone): shared by
 # the trigger and the cue matcher, which meet the same words.
 _WORD_KEYS: dict[str, tuple[tuple[tuple[str, str], ...], frozenset[str]]] = {}
+
+
+@dataclass(frozen=True, slots=True)
+class Glued:
+    """A sentence's words with prefix clitic words glued back onto the word they precede.
+
+    ``texts[u]`` is unit ``u`` as one string (``و`` + ``ال`` + ``رئيس`` -> ``والرئيس``) and
+    ``stems[u]`` the index of its last word. The same for every lexicon of a language, so a
+    caller matching several lexicons over one sentence makes it once with :func:`glue`.
+    """
+
+    stems: list[int]
+    texts: list[str]
+
+
+def glue(words: Sequence[str], clitic: Sequence[bool] | None, lang: str) -> Glued:
+    """Glue prefix clitic words onto the next word (Arabic; other languages keep their words).
+
+    ``clitic`` are the words' ``Word.clitic`` flags; without them a bare و ف ب ل ك س ال is
+    taken for a clitic.
+    """
+    if lang != "ar":
+        return Glued(list(range(len(words))), list(words))
+    # Runs for every word of every sentence: local names, and the clitic test of short
+    # words is a dict lookup, not a fold.
+    stems: list[int] = []
+    texts: list[str] = []
+    add_stem = stems.append
+    add_text = texts.append
+    pending = ""
+    short_clitic = _SHORT_CLITIC
+    for i, word in enumerate(words):
+        if len(word) <= 3:
+            folded = short_clitic.get(word)
+            if folded is None:
+                folded = _short_clitic(word)
+            if folded and (clitic is None or clitic[i]):
+                pending += folded
+                continue
+        if pending:
+            word, pending = pending + word, ""
+        add_stem(i)
+        add_text(word)
+    return Glued(stems, texts)
+
+
+def _clitic_fold(norm: str) -> str:
+    """The folded form of a short word when it is a clitic word, else ""; remembered."""
+    folded = _SHORT_CLITIC.get(norm)
+    return _short_clitic(norm) if folded is None else folded
 
 
 def _short_clitic(norm: str) -> str:
@@ -296,7 +370,7 @@ def _ar_word_keys(text: str) -> tuple[tuple[tuple[str, str], ...], frozenset[str
 def _ar_keys(word: str) -> tuple[tuple[str, str], ...]:
     """Lookup keys of a folded Arabic word with clitics stripped, fewest letters first."""
     stems: list[tuple[str, str]] = []
-    for prefix, proc in _AR_PREFIXES:
+    for prefix, proc in _AR_PREFIXES_BY_FIRST.get(word[:1], _AR_BARE_PREFIX):
         if prefix and not word.startswith(prefix):
             continue
         stem = word[len(prefix) :]
@@ -306,7 +380,6 @@ def _ar_keys(word: str) -> tuple[tuple[str, str], ...]:
         if proc == "س" and stem[0] not in _AR_IMPERFECT:
             continue
         stems.append((prefix, stem))
-    stems.sort(key=lambda item: len(item[0]))
     ranked: list[tuple[int, str, str]] = []
     for prefix, stem in stems:
         for stripped, key in _ar_suffix_variants(stem):
@@ -507,21 +580,23 @@ class TriggerLexicon:
         words: Sequence[str],
         norms: Sequence[str] | None = None,
         clitic: Sequence[bool] | None = None,
+        glued: Glued | None = None,
     ) -> list[TriggerMatch]:
         """Triggers in one sentence's words, longest first, left to right, not overlapping.
 
         ``words`` are the surface texts of the sentence's syntactic words, ``norms`` their
         ``Word.norm`` (optional) and ``clitic`` their ``Word.clitic`` flags (optional; without
         them a bare و ف ب ل ك س ال is taken for a clitic). A form shared by several entries
-        gives one match per entry over the same words.
+        gives one match per entry over the same words. ``glued`` is ``glue(words, clitic,
+        lang)`` when the caller has it already; it is used only without ``norms``.
         """
-        units = self._matcher.units(words, norms, clitic)
+        units = self._matcher.units(words, norms, clitic, glued)
         matches: list[TriggerMatch] = []
         for first, count, prefix, payload in self._matcher.match(units):
             if not isinstance(payload, _Form):
                 continue  # a stop phrase: consumes its words, reports nothing
-            start = units[first][0]
-            end = units[first + count - 1][0] + 1
+            start = units.stems[first]
+            end = units.stems[first + count - 1] + 1
             matches.append(
                 TriggerMatch(start, end, payload.entry, payload.form, payload.pos, prefix)
             )
@@ -557,21 +632,22 @@ class StatusCueLexicon:
         words: Sequence[str],
         norms: Sequence[str] | None = None,
         clitic: Sequence[bool] | None = None,
+        glued: Glued | None = None,
     ) -> list[CueMatch]:
         """Status cues in one sentence (same conventions as :meth:`TriggerLexicon.match`).
 
         Blockers (``status`` "-" rows, e.g. لا يزال "still") consume their words silently; a
         cue with condition ``lowercase`` fires only on a lower-case word (may, not May).
         """
-        units = self._matcher.units(words, norms, clitic)
+        units = self._matcher.units(words, norms, clitic, glued)
         found: list[CueMatch] = []
         for first, count, prefix, payload in self._matcher.match(units):
             if not isinstance(payload, StatusCue):
                 continue
-            start = units[first][0]
+            start = units.stems[first]
             if payload.condition == "lowercase" and not words[start].islower():
                 continue
-            end = units[first + count - 1][0] + 1
+            end = units.stems[first + count - 1] + 1
             found.append(CueMatch(start, end, payload, prefix))
         return found
 

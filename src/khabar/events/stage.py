@@ -20,6 +20,7 @@ from khabar.events.frames import apply_frames, load_frames
 from khabar.events.lexicon import (
     CueMatch,
     TriggerMatch,
+    glue,
     load_happening,
     load_status_cues,
     load_triggers,
@@ -38,6 +39,7 @@ PASSIVE_EN_AUX = frozenset({"was", "were", "been", "being", "is", "are"})
 class _SentenceView:
     index: int
     words: list[Word]
+    surface: list[str]
     norms: list[str]
     starts: list[int]
     ends: list[int]
@@ -51,16 +53,24 @@ class _SentenceView:
     def definite(self) -> list[bool]:
         """Per token, whether it carries the article; computed once per sentence."""
         if self._definite is None:
-            self._definite = _definite(self.sentence)
+            self._definite = _definite(self.words, self.token_of, len(self.sentence.tokens))
         return self._definite
 
     @classmethod
-    def of(cls, index: int, sentence: Sentence, mentions: list[Mention]) -> _SentenceView:
-        words = sentence.words
+    def of(
+        cls,
+        index: int,
+        sentence: Sentence,
+        words: list[Word],
+        surface: list[str],
+        mentions: list[Mention],
+    ) -> _SentenceView:
+        """The view of ``sentence``, whose words and their texts the caller has."""
         token_of = [t for t, token in enumerate(sentence.tokens) for _ in token.words]
         return cls(
             index,
             words,
+            surface,
             [w.norm for w in words],
             [w.start for w in words],
             [w.end for w in words],
@@ -95,21 +105,28 @@ class EventsStage:
         ordered = sorted(doc.mentions, key=lambda m: m.start)
         starts = [m.start for m in ordered]
         for index, sentence in enumerate(doc.sentences):
+            words = sentence.words
+            if not words:
+                continue
             inside = ordered[
                 bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)
             ]
-            view = _SentenceView.of(index, sentence, inside)
-            if not view.words:
-                continue
-            surface = [w.text for w in view.words]
-            clitics = [w.clitic for w in view.words]
+            surface = [w.text for w in words]
+            clitics = [w.clitic for w in words]
             # The lexicon folds surface forms itself, keeping ة apart from ه (وزارة is not
             # و + زار + ه); the pipeline's norms fold them together.
-            matches = _one_per_span(triggers.match(surface, None, clitics))
+            # Both lexicons see the words with their prefix clitics glued back on: glue once.
+            glued = glue(surface, clitics, lang)
+            matches = _one_per_span(triggers.match(surface, None, clitics, glued))
             if not matches:
-                previous_subject = _last_subject(doc, view) or previous_subject
+                # Most sentences have no trigger: the full view is built only when an
+                # actor mention may become the subject that later sentences carry over.
+                if any(m.actor is not None for m in inside):
+                    view = _SentenceView.of(index, sentence, words, surface, inside)
+                    previous_subject = _last_subject(doc, view) or previous_subject
                 continue
-            cue_matches = cues.match(surface, None, clitics)
+            view = _SentenceView.of(index, sentence, words, surface, inside)
+            cue_matches = cues.match(surface, None, clitics, glued)
             candidates = _candidates(doc, view)
             view.speakers = _speaker_mentions(doc, view)
             hinting = [m for m in matches if m.entry.hint]
@@ -261,7 +278,7 @@ class EventsStage:
             usable = list(cue_matches)
         status_window = _with_cue(view, window, claim)
         status, evidence = event_status(
-            match, usable, hinting, verbs, status_window, stance, [w.text for w in view.words]
+            match, usable, hinting, verbs, status_window, stance, view.surface
         )
         if (
             status == "asserted"
@@ -415,8 +432,13 @@ def _share_future(sentence_events: list[tuple[Event, TriggerMatch]], view: _Sent
             event.status = "planned"
 
 
-def _definite(sentence: Sentence) -> list[bool]:
-    return [any(w.clitic and w.norm == "ال" for w in t.words) for t in sentence.tokens]
+def _definite(words: list[Word], token_of: list[int], tokens: int) -> list[bool]:
+    """Per token, whether one of its words is the article."""
+    definite = [False] * tokens
+    for word, token in zip(words, token_of, strict=True):
+        if word.clitic and word.norm == "ال":
+            definite[token] = True
+    return definite
 
 
 def _purpose(view: _SentenceView, start: int, stem_first: int) -> bool:
