@@ -57,6 +57,25 @@ def test_main_event_prefers_the_framing_event() -> None:
     assert main_event([only]) is only
 
 
+def test_main_event_in_english_is_the_one_nearest_the_parse_root() -> None:
+    pytest.importorskip("spacy")
+    from khabar.actors.english_ner import load_english_ner
+
+    if load_english_ner() is None:
+        pytest.skip("no English spaCy model installed")
+    text = "Negotiators returned to Geneva for talks on limiting nuclear missiles."
+    talks = Event("e1", "CONSULT", Span(text.index("talks"), text.index("talks") + 5), 0)
+    talks.confidence = 0.6
+    end = text.index("missiles") + len("missiles")
+    missiles = Event("e2", "ASSAULT", Span(text.index("missiles"), end), 0, confidence=0.8)
+    doc = Document(text=text, language="en")
+    # a noun deep inside the phrase is not what the sentence reports, however confident
+    assert main_event([missiles, talks], doc) is talks
+    # without the document (or its parse) confidence decides, as in Arabic
+    assert main_event([missiles, talks]) is missiles
+    assert main_event([missiles, talks], Document(text=text, language="ar")) is missiles
+
+
 def test_commitment_to_cooperate_is_agree(analyse: Analyse) -> None:
     doc = analyse("Norway said it is ready to send aid to Sudan.", language="en")
     main = main_event(doc.events)

@@ -172,7 +172,7 @@ def plover_types(data_dir: Path | None, limit: int | None) -> EvalReport:
     for record in gold:
         doc = nlp(record.text)
         # The sentence's main event, as the document exposes it (khabar/events/main.py).
-        event = main_event(doc.events)
+        event = main_event(doc.events, doc)
         guesses.append(event.type if event else None)
         if event is None or event.type != record.event_type:
             add_error(errors, record.text, record.event_type, event.type if event else "no event")
@@ -283,7 +283,8 @@ def cameo_quad_classes(data_dir: Path | None, limit: int | None) -> EvalReport:
     confusion: dict[str, Counter[str]] = {}
     errors: list[dict[str, str]] = []
     for record in gold:
-        event = main_event(nlp(record.text).events)
+        doc = nlp(record.text)
+        event = main_event(doc.events, doc)
         guess = quad_class(event.cameo if event else None)
         correct += guess == record.cls
         confusion.setdefault(str(record.cls), Counter())[str(guess)] += 1
