@@ -150,3 +150,26 @@ def test_a_threatened_action_is_only_possible(analyse: Analyse) -> None:
     assert event(doc, "COERCE").status == "possible"
     ar = analyse("وهددت إيران بقطع الكهرباء عن أرمينيا بسبب الديون.")
     assert all(e.status == "possible" for e in ar.events if e.type != "THREATEN")
+
+
+def test_coordinated_actors_keep_the_article_and_titles_between_them(analyse: Analyse) -> None:
+    doc = analyse("Russia and the United States agreed to a ceasefire on Monday.", language="en")
+    assert names(doc, event(doc, "AGREE").actor) == ["Russia", "United States"]
+    doc = analyse(
+        "واتفق الرئيس الروسي فلاديمير بوتين والرئيس الصيني شي جين بينغ على تعزيز التعاون."
+    )
+    assert names(doc, event(doc, "AGREE").actor) == ["Vladimir Putin", "Xi Jinping"]
+
+
+def test_a_claims_coordinated_speakers_all_act_in_its_event(analyse: Analyse) -> None:
+    # "signed" is both a reporting cue and the event: the claim names one speaker, the
+    # event keeps every name of the coordinated subject
+    doc = analyse(
+        "Libyan leader Muammar Gaddafi and Bulgarian President Todor Zhivkov today signed a "
+        "treaty of friendship.",
+        language="en",
+        statistical_ner=True,
+    )
+    signed = [e for e in doc.events if "signed" in e.trigger.text]
+    assert signed, [(e.type, e.trigger.text) for e in doc.events]
+    assert set(names(doc, signed[0].actor)) == {"Muammar Gaddafi", "Todor Zhivkov"}

@@ -26,6 +26,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
+
+from khabar.actors.resources import load_titles
+from khabar.text.normalize import normalize
 
 PREPOSITIONS = frozenset(
     {
@@ -89,6 +93,10 @@ class Clause:
     lang: str
     definite: Sequence[bool] = ()  # per token: carries the article
     objects: frozenset[str] = frozenset()  # mentions already taken as an earlier recipient
+    # words that may stand between "and" and the next name of a coordination: an article,
+    # a title, a nationality ("Russia and the United States", "Gaddafi and Bulgarian
+    # President Todor Zhivkov", "كيم والرئيس الروسي فلاديمير بوتين")
+    modifiers: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -318,8 +326,7 @@ def _coordinated(candidates: list[Candidate], clause: Clause) -> list[Candidate]
     """The first candidate and those joined to it by 'and' (كيم وبوتين, Kim and Putin)."""
     chosen = [candidates[0]]
     for following in candidates[1:]:
-        gap = clause.norms[chosen[-1].last_word + 1 : following.first_word]
-        if gap and all(word in CONJUNCTIONS for word in gap):
+        if _joined(chosen[-1].last_word + 1, following.first_word, clause):
             chosen.append(following)
         else:
             break
@@ -329,12 +336,42 @@ def _coordinated(candidates: list[Candidate], clause: Clause) -> list[Candidate]
 def _coordinated_backwards(candidates: list[Candidate], clause: Clause) -> list[Candidate]:
     chosen = [candidates[-1]]
     for preceding in reversed(candidates[:-1]):
-        gap = clause.norms[preceding.last_word + 1 : chosen[0].first_word]
-        if gap and all(word in CONJUNCTIONS for word in gap):
+        if _joined(preceding.last_word + 1, chosen[0].first_word, clause):
             chosen.insert(0, preceding)
         else:
             break
     return chosen
+
+
+def coordination(candidates: list[Candidate], index: int, clause: Clause) -> list[Candidate]:
+    """``candidates[index]`` and the candidates joined to it by "and", on either side."""
+    before = _coordinated_backwards(candidates[: index + 1], clause)
+    return before + _coordinated(candidates[index:], clause)[1:]
+
+
+def _joined(start: int, end: int, clause: Clause) -> bool:
+    """Whether the words in ``[start, end)`` join two names: "and", then only what may
+    stand before a name (see ``Clause.modifiers``)."""
+    norms = clause.norms
+    if start >= end or norms[start] not in CONJUNCTIONS:
+        return False
+    return all(norms[i] in CONJUNCTIONS or i in clause.modifiers for i in range(start + 1, end))
+
+
+# The article, written apart in English and split off by the segmenter in Arabic.
+ARTICLES = frozenset({"the", "ال"})
+
+
+@cache
+def title_words() -> frozenset[str]:
+    """The words of the actor stage's titles (president, minister, رئيس, وزير ...) and the
+    articles, as word norms: what may stand before a name after "and"."""
+    words = set(ARTICLES)
+    for title in load_titles():
+        for word in normalize(title.text, title.lang).split():
+            bare = word[2:] if title.lang == "ar" and word.startswith("ال") else word
+            words.add(bare)
+    return frozenset(words)
 
 
 def _unique(ids: object) -> list[str]:

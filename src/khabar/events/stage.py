@@ -15,7 +15,13 @@ from dataclasses import dataclass
 
 from khabar.config import Config
 from khabar.document import Claim, DateValue, Document, Event, Mention, Place, Sentence, Token, Word
-from khabar.events.arguments import Candidate, Clause, assign_arguments
+from khabar.events.arguments import (
+    Candidate,
+    Clause,
+    assign_arguments,
+    coordination,
+    title_words,
+)
 from khabar.events.frames import apply_frames, load_frames
 from khabar.events.lexicon import (
     CueMatch,
@@ -203,7 +209,14 @@ class EventsStage:
         if _not_an_event(view, match, stem_first, claim):
             return None
         window = _window(view, claim, bool(cue_claims))
-        clause = Clause(view.norms, view.token_of, lang, view.definite, frozenset(objects))
+        clause = Clause(
+            view.norms,
+            view.token_of,
+            lang,
+            view.definite,
+            frozenset(objects),
+            _name_modifiers(view),
+        )
         speakers = view.speakers
         if not cue_claims:
             # Who reports an event does not act in it (نقلت إنترفاكس عن شويغو قوله بشأن ...).
@@ -212,7 +225,7 @@ class EventsStage:
         is_verb = match.pos == "verb"
         if cue_claims:
             # A reporting verb that is itself an event (نفت، اتهمت): its speakers act.
-            args_actor = _unique_ids(c.speaker for c in cue_claims if c.speaker)
+            args_actor = _speaker_actors(cue_claims, candidates, view, clause)
             others = [c for c in candidates if c.mention not in speakers]
             recipient = assign_arguments(
                 others,
@@ -357,6 +370,40 @@ def _candidates(doc: Document, view: _SentenceView) -> list[Candidate]:
             continue
         outer.append(candidate)
     return outer
+
+
+def _speaker_actors(
+    claims: list[Claim], candidates: list[Candidate], view: _SentenceView, clause: Clause
+) -> list[str]:
+    """The actors of the claims' speakers, with those coordinated with each inside its
+    phrase: a claim names one speaker, but in "Gaddafi and Zhivkov signed" both act."""
+    ids: list[str] = []
+    for claim in claims:
+        if not claim.speaker:
+            continue
+        span = claim.speaker_span
+        words = view.word_range(span.start, span.end) if span is not None else None
+        inside = [
+            c for c in candidates if words and words[0] <= c.first_word and c.last_word <= words[1]
+        ]
+        at = next((k for k, c in enumerate(inside) if c.actor == claim.speaker), None)
+        group = coordination(inside, at, clause) if at is not None else []
+        ids.extend(c.actor for c in group)
+        ids.append(claim.speaker)
+    return _unique_ids(ids)
+
+
+def _name_modifiers(view: _SentenceView) -> frozenset[int]:
+    """Words that may stand before a name in a coordination: the article, a title word,
+    or a word of a mention that names no actor (a nationality)."""
+    words = title_words()
+    found = {i for i, norm in enumerate(view.norms) if norm in words}
+    for mention in view.mentions:
+        if mention.actor is None:
+            span = view.word_range(mention.start, mention.end)
+            if span:
+                found.update(range(span[0], span[1] + 1))
+    return frozenset(found)
 
 
 def _last_subject(doc: Document, view: _SentenceView) -> list[str] | None:
