@@ -14,7 +14,7 @@ cue spans the cue and the embedded trigger. So, from the document:
 4. then the most confident event, the earliest on a tie.
 
 Step 3 raised ConfliBERT CAMEO quad accuracy 0.592 -> 0.627 and PLOVER type accuracy
-0.715 -> 0.732 (``khabar eval conflibert_cameo``, ``khabar eval plover``).
+0.715 -> 0.743 (``khabar eval conflibert_cameo``, ``khabar eval plover``).
 """
 
 from __future__ import annotations
@@ -25,8 +25,9 @@ from typing import Any
 from khabar.document import Document, Event
 
 AUXILIARY_STATUSES = frozenset({"planned", "possible", "denied"})
-_NO_DEPTH = 0  # without a parse every event ranks the same on step 3
-_MAX_DEPTH = 50  # a guard against a malformed tree
+# A guard against a malformed tree, and the rank of a trigger the parse cannot place (all
+# events rank the same on step 3 when there is no parse).
+_MAX_DEPTH = 50
 
 
 def main_event(events: Sequence[Event], doc: Document | None = None) -> Event | None:
@@ -40,7 +41,7 @@ def main_event(events: Sequence[Event], doc: Document | None = None) -> Event | 
     pool = [e for e in events if e.status not in AUXILIARY_STATUSES] or list(events)
     outer = [e for e in pool if not any(_inside(e, other) for other in pool)] or pool
     depth = _depths(doc, outer)
-    return max(outer, key=lambda e: (-depth.get(e.id, _NO_DEPTH), e.confidence, -e.trigger.start))
+    return max(outer, key=lambda e: (-depth.get(id(e), _MAX_DEPTH), e.confidence, -e.trigger.start))
 
 
 def _inside(event: Event, other: Event) -> bool:
@@ -50,8 +51,8 @@ def _inside(event: Event, other: Event) -> bool:
     return b.start <= a.start and a.end <= b.end and (b.end - b.start) > (a.end - a.start)
 
 
-def _depths(doc: Document | None, events: Sequence[Event]) -> dict[str, int]:
-    """Per event id, the fewest steps from a word of its trigger up to the parse's root."""
+def _depths(doc: Document | None, events: Sequence[Event]) -> dict[int, int]:
+    """Per event (by identity): the fewest steps from a word of its trigger up to the root."""
     if doc is None or doc.language != "en" or len(events) < 2:
         return {}
     from khabar.actors.english_ner import english_parse  # spaCy only where it is installed
@@ -59,11 +60,11 @@ def _depths(doc: Document | None, events: Sequence[Event]) -> dict[str, int]:
     parsed = english_parse(doc.text)
     if parsed is None:
         return {}
-    depths: dict[str, int] = {}
+    depths: dict[int, int] = {}
     for event in events:
         span = parsed.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
         if span is not None and len(span):
-            depths[event.id] = min(_depth(token) for token in span)
+            depths[id(event)] = min(_depth(token) for token in span)
     return depths
 
 
