@@ -205,12 +205,18 @@ class WordClusters:
                 f"word clusters {path} are missing; run scripts/train_word_clusters.py"
             )
         table: dict[str, tuple[str, ...]] = {}
+        # few distinct id rows (about one per finest cluster): build each row's features once
+        rows: dict[str, tuple[str, ...]] = {}
         with gzip.open(path, "rt", encoding="utf-8") as handle:
-            for line in handle:
+            for line in handle.read().splitlines():
                 if line.startswith("#"):
                     continue
-                word, *ids = line.rstrip("\n").split("\t")
-                table[word] = tuple(f"k{level}={cid}" for level, cid in enumerate(ids))
+                word, _tab, ids = line.partition("\t")
+                features = rows.get(ids)
+                if features is None:
+                    split = ids.split("\t")
+                    features = rows[ids] = tuple(f"k{k}={cid}" for k, cid in enumerate(split))
+                table[word] = features
         return cls(table)
 
     def features(self, variants: Sequence[str]) -> tuple[str, ...]:
