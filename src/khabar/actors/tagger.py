@@ -171,7 +171,7 @@ _NEIGHBOURS = (("-2", -2), ("-1", -1), ("+1", 1), ("+2", 2))
 class _WordFeatures:
     """One word's features, with the copies its neighbours see already prefixed."""
 
-    __slots__ = ("core", "forms", "own", "seen")
+    __slots__ = ("clusters", "core", "forms", "own", "seen")
 
     def __init__(
         self,
@@ -179,11 +179,13 @@ class _WordFeatures:
         seen: dict[str, tuple[str, ...]],
         forms: tuple[str, ...],
         core: str,
+        clusters: tuple[str, ...] = (),
     ) -> None:
         self.own = own
         self.seen = seen
         self.forms = forms
         self.core = core
+        self.clusters = clusters
 
 
 class WordClusters:
@@ -270,7 +272,8 @@ class FeatureExtractor:
             offset: tuple(offset + f for f in (near if offset[1] == "1" else near[:2]))
             for offset in _OFFSETS
         }
-        result = _WordFeatures(own, seen, tuple(dict.fromkeys((norm, with_article, core))), core)
+        forms = tuple(dict.fromkeys((norm, with_article, core)))
+        result = _WordFeatures(own, seen, forms, core, clusters)
         if len(self._cache) >= _MAX_CACHE:
             self._cache.clear()
         self._cache[word] = result
@@ -394,12 +397,7 @@ class Tagger:
         الموصل، كركوك. A word too rare to have a cluster is no common word. False without
         clusters (models before v3).
         """
-        clusters = self.features.clusters
-        if clusters is None:
-            return False
-        norm = normalise(word)
-        _prefix, with_article, core = _strip_clitics(norm)
-        found = clusters.features((norm, with_article, core, "ال" + core))
+        found = self.features._word(word).clusters
         if not found:
             return False
         return self._place_shares().get(found[-1], 0.0) < ORDINARY_PLACE_SHARE

@@ -54,6 +54,7 @@ class _SentenceView:
     mentions: list[Mention]
     speakers: set[str]
     _definite: list[bool] | None = None
+    _modifiers: frozenset[int] | None = None
 
     @property
     def definite(self) -> list[bool]:
@@ -61,6 +62,13 @@ class _SentenceView:
         if self._definite is None:
             self._definite = _definite(self.words, self.token_of, len(self.sentence.tokens))
         return self._definite
+
+    @property
+    def name_modifiers(self) -> frozenset[int]:
+        """Word indexes of :func:`_name_modifiers`; computed once per sentence."""
+        if self._modifiers is None:
+            self._modifiers = _name_modifiers(self)
+        return self._modifiers
 
     @classmethod
     def of(
@@ -215,7 +223,7 @@ class EventsStage:
             lang,
             view.definite,
             frozenset(objects),
-            _name_modifiers(view),
+            view.name_modifiers,
         )
         speakers = view.speakers
         if not cue_claims:
