@@ -312,3 +312,62 @@ def test_a_country_after_a_persons_name_is_its_own_reference(analyse: Analyse) -
     person = next(m for m in doc.mentions if m.type == "PERSON")
     assert "لبنان" not in person.text
     assert doc.actor(person.actor).country != "LBN"  # type: ignore[arg-type, union-attr]
+
+
+def test_a_title_in_construct_with_an_organisation_names_its_officer(analyse: Analyse) -> None:
+    doc = analyse("وقال المتحدث باسم حركة حماس إن الاتفاق باطل.")
+    spokesperson = actor_of(doc, "المتحدث باسم")
+    assert (spokesperson.name, spokesperson.kind) == ("Spokesperson of Hamas", "person")
+    assert (spokesperson.country, spokesperson.sector) == ("PSE", "REB")
+    # the organisation stays a mention of its own
+    assert actor_of(doc, "حركة حماس").name == "Hamas"
+
+
+def test_an_organisations_officer_resolves_to_the_holder_at_the_date(analyse: Analyse) -> None:
+    doc = analyse("وقال الأمين العام للأمم المتحدة إن الحرب يجب أن تتوقف.", published="2023-05-01")
+    head = next(doc.actor(m.actor) for m in doc.mentions if m.text == "الأمين العام" and m.actor)
+    assert head is not None and head.name == "António Guterres"
+    assert any(doc.actor(m.actor).name == "United Nations" for m in doc.mentions if m.actor)
+    text = "وقال الأمين العام لحلف الناتو إن الحلف مستعد."
+    assert actor_of(analyse(text, published="2025-03-01"), "الأمين العام").name == "Mark Rutte"
+    undated = actor_of(analyse(text, published=None), "الأمين العام")
+    assert (undated.name, undated.sector) == ("Secretary-General of NATO", "IGO")
+
+
+def test_a_name_after_an_organisations_title_is_its_officer(analyse: Analyse) -> None:
+    doc = analyse("وقال رئيس حركة حماس إسماعيل هنية إن الاتفاق باطل.")
+    assert actor_of(doc, "إسماعيل هنية").name == "Ismail Haniyeh"
+    assert actor_of(doc, "حركة حماس").name == "Hamas"
+
+
+def test_a_title_with_the_article_before_an_organisation_is_no_officer(analyse: Analyse) -> None:
+    # VSO: the president attacked Hezbollah; he does not lead it
+    doc = analyse("وهاجم الرئيس حزب الله بشدة.")
+    assert not any(a.name.endswith("of Hezbollah") for a in doc.actors)
+    assert actor_of(doc, "حزب الله").name == "Hezbollah"
+
+
+def test_a_mayor_is_no_head_of_state(analyse: Analyse) -> None:
+    doc = analyse("وقال رئيس بلدية نابلس إن المدينة تحتاج إلى دعم من سوريا.", statistical_ner=True)
+    mayor = actor_of(doc, "رئيس")
+    assert mayor.name == "Head of بلدية نابلس"
+    assert mayor.country != "SYR" and mayor.sector is None
+    assert actor_of(doc, "بلدية نابلس").kind == "org"
+
+
+def test_the_palestinian_authority_is_in_the_dictionary(analyse: Analyse) -> None:
+    doc = analyse("وقالت السلطة الوطنية الفلسطينية إن الاتفاق باطل.")
+    authority = actor_of(doc, "السلطة الوطنية الفلسطينية")
+    assert (authority.name, authority.country, authority.sector) == (
+        "Palestinian Authority",
+        "PSE",
+        "GOV",
+    )
+
+
+def test_a_tagged_organisation_with_a_nationality_takes_its_country(analyse: Analyse) -> None:
+    doc = analyse("وقالت هيئة الطيران المدني الأردنية إن الرحلات ستستأنف.", statistical_ner=True)
+    body = next(m for m in doc.mentions if m.type == "ORG")
+    assert body.text.endswith("الطيران المدني الأردنية")
+    assert doc.actor(body.actor).country == "JOR"
+    assert any(m.type == "NORP" and m.text == "الأردنية" for m in doc.mentions)

@@ -230,6 +230,9 @@ def interpret(run: list[Piece], tokens_text: Sequence[str]) -> list[MentionSpec]
     institution = next((p.cue(INSTITUTION) for p in content if p.has(INSTITUTION)), None)
     sector = _sector(content, title, institution)
 
+    head = _organisation_head(content, tokens_text, names, country, nisbas)
+    if head is not None:
+        return head
     named = _apposed_name(run)
     if named is not None and not names:
         cue = named.cue(ACTOR)
@@ -292,6 +295,113 @@ def interpret(run: list[Piece], tokens_text: Sequence[str]) -> list[MentionSpec]
         )
         return [MentionSpec(first, last, "ORG", actor, extra=nisbas)]
     return [spec for piece in content for spec in standalone(piece, tokens_text)]
+
+
+# Offices that, in construct with an organisation, make their holder its head: "رئيس بلدية
+# نابلس" is the mayor of Nablus, not a head of state; "زعيم حركة" a movement's leader.
+HEAD_OFFICES = frozenset({"hos", "hog", "leader", "igo_head"})
+# The English label of such an officer, where the title's own ("President") would mislead.
+HEAD_LABEL = "Head"
+_HEAD_LABELLED = frozenset({"hos", "hog", "leader"})
+# Arabic titles that end in a preposition naming the body they speak for ("المتحدث باسم").
+_TITLE_LINKS = frozenset({"باسم"})
+_ENGLISH_TITLE_LINKS = ("for", "of")
+
+
+def _organisation_head(
+    content: Sequence[Piece],
+    tokens_text: Sequence[str],
+    names: Sequence[Piece],
+    country: str | None,
+    nisbas: list[MentionSpec],
+) -> list[MentionSpec] | None:
+    """A title in construct with an organisation names the organisation's officer, and the
+    organisation stays a mention of its own: "رئيس شركة أرامكو", "الأمين العام لحزب الله حسن
+    نصر الله", "المتحدث باسم حركة حماس", "spokesman for Hamas". The officer takes the
+    organisation's country and sector (a mayor is no head of state), and a name that follows
+    is the officer. None when the run holds no such pair.
+
+    Arabic marks the pair by the construct state (the title without the article: رئيس بلدية),
+    by ل on the organisation after a title with it (الأمين العام للأمم المتحدة), or by a title
+    ending in باسم; English by "for" or "of" ending the title, or by the organisation right
+    before the title ("Hamas spokesman", "NATO Secretary-General Mark Rutte"). A title
+    with the article before an organisation is otherwise the subject before a verb's
+    object: "هاجم الرئيس حزب الله" names two actors, and stays as the other readings give it.
+    """
+    if len(content) < 2:
+        return None
+    if content[0].has(TITLE):
+        title_piece, organisation = content[0], content[1]
+        if organisation.first != title_piece.last + 1 or not _in_construct(
+            title_piece, organisation, tokens_text
+        ):
+            return None
+    elif content[1].has(TITLE) and not _arabic_word(tokens_text[content[0].first]):
+        # English puts the organisation first: "Hamas spokesman", "NATO Secretary-General"
+        organisation, title_piece = content[0], content[1]
+        if title_piece.first != organisation.last + 1:
+            return None
+    else:
+        return None
+    title = title_piece.cue(TITLE)
+    if title is None or not _is_organisation(organisation):
+        return None
+    found = standalone(organisation, tokens_text)
+    if not found or found[0].type != "ORG":
+        return None
+    body = found[0]
+    owner = body.actor
+    country = (owner.country if owner else None) or country
+    sector = owner.sector if owner and owner.sector else None
+    if sector is None and title.office not in HEAD_OFFICES:
+        sector = title.sector  # "قائد" of an unknown brigade is still military
+    later = [p for p in names if p.first > max(organisation.last, title_piece.last)]
+    if later:
+        person = _person(later[0], tokens_text, country, sector)
+        person.title = title
+        return [person, body, *nisbas]
+    label = (
+        HEAD_LABEL if title.office in _HEAD_LABELLED else title.name[:1].upper() + title.name[1:]
+    )
+    owner_name = (
+        owner.name if owner else " ".join(tokens_text[organisation.first : organisation.last + 1])
+    )
+    owner_key = (owner.ref or owner.name) if owner else owner_name
+    officer = ActorSpec(
+        ("head", title.office or title.name, owner_key),
+        f"{label} of {owner_name}",
+        "person",
+        None,
+        country,
+        sector,
+        None,
+    )
+    spec = MentionSpec(title_piece.first, title_piece.last, "PERSON", officer, title=title)
+    spec.extra = [body, *nisbas]
+    return [spec]
+
+
+def _is_organisation(piece: Piece) -> bool:
+    if piece.has(TITLE):
+        return False
+    if piece.ner == "ORG" and not piece.cues:
+        return True
+    actor = piece.cue(ACTOR)
+    return actor is not None and actor.kind not in ("person", "state")
+
+
+def _in_construct(title_piece: Piece, organisation: Piece, tokens_text: Sequence[str]) -> bool:
+    last_word = tokens_text[title_piece.last]
+    if not _arabic_word(last_word):
+        return last_word.lower() in _ENGLISH_TITLE_LINKS
+    if last_word in _TITLE_LINKS or not title_piece.definite:
+        return True
+    # ل before the organisation: لحزب الله، للأمم المتحدة
+    return tokens_text[organisation.first].startswith("ل")
+
+
+def _arabic_word(text: str) -> bool:
+    return any("\u0600" <= ch <= "\u06ff" for ch in text)
 
 
 def join_appositions(specs: Sequence[MentionSpec]) -> None:

@@ -2,7 +2,9 @@
 
 * An office named without a person ("الرئيس الروسي", "Russia's defence minister")
   resolves to the dictionary's holder of that office at the publication date;
-  with no date, or no holder on record, it stays a generic office actor.
+  with no date, or no holder on record, it stays a generic office actor. An
+  organisation's officer ("الأمين العام للأمم المتحدة") resolves the same way to the
+  holder of that office in the organisation.
 * A short form listed as ambiguous (``short`` in the dictionary, e.g. "كيم")
   names its full entry only when that entry is mentioned in full in the same
   article, or else the one other person of the same surname mentioned in full
@@ -17,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
-from khabar.actors.compose import ActorSpec, MentionSpec
+from khabar.actors.compose import HEAD_OFFICES, ActorSpec, MentionSpec
 from khabar.actors.lexicon import Lexicon
 from khabar.actors.resources import ActorEntry
 from khabar.text.normalize import normalize
@@ -30,6 +32,10 @@ def link_references(
     for spec in specs:
         if spec.actor is not None and spec.actor.key[0] == "office" and spec.title is not None:
             holder = office_holder(lexicon, spec.title.office, spec.actor.country, published)
+            if holder is not None:
+                spec.actor = _entry_spec(holder)
+        elif spec.actor is not None and spec.actor.key[0] == "head" and spec.title is not None:
+            holder = organisation_officer(lexicon, spec.title.office, spec.actor.key[2], published)
             if holder is not None:
                 spec.actor = _entry_spec(holder)
     full_refs = {s.actor.ref for s in specs if s.actor is not None and s.actor.ref and not s.short}
@@ -78,6 +84,29 @@ def office_holder(
         for role in entry.roles
         if role.office == office
         and (role.country or entry.country) == country
+        and _within(published, role.start, role.end)
+    ]
+    return holders[0] if len(holders) == 1 else None
+
+
+def organisation_officer(
+    lexicon: Lexicon, office: str | None, org: str, published: str | None
+) -> ActorEntry | None:
+    """The dictionary person holding ``office`` in the dictionary organisation ``org`` on
+    ``published`` ("الأمين العام للأمم المتحدة" in 2023), if on record. Heading offices
+    (president, leader, secretary-general) count as one: the EU's "رئيس" is the role the
+    dictionary calls igo_head. Only a dated term counts: an organisation has many
+    spokespeople and officials, and the dictionary lists some without a term."""
+    if not office or not published or org not in lexicon.actors:
+        return None
+    offices = HEAD_OFFICES if office in HEAD_OFFICES else frozenset({office})
+    holders = [
+        entry
+        for entry in lexicon.actors.values()
+        for role in entry.roles
+        if role.org == org
+        and role.office in offices
+        and role.start is not None
         and _within(published, role.start, role.end)
     ]
     return holders[0] if len(holders) == 1 else None

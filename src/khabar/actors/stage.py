@@ -142,20 +142,28 @@ class ActorsStage:
             overlapped = {
                 id(covered[i]): covered[i] for i in range(first, last + 1) if i in covered
             }
-            if (
-                kind == "PERSON"
-                and overlapped
-                and all(
-                    _weak_match(p, lang)
-                    and first <= p.first
-                    and p.last <= last
-                    and (lang == "ar" or (p.first, p.last) != (first, last))
-                    for p in overlapped.values()
+            if overlapped and (
+                (
+                    kind == "PERSON"
+                    and all(
+                        _weak_match(p, lang)
+                        and first <= p.first
+                        and p.last <= last
+                        and (lang == "ar" or (p.first, p.last) != (first, last))
+                        for p in overlapped.values()
+                    )
+                )
+                or (
+                    kind == "ORG"
+                    and lang == "ar"
+                    and all(_town_in_name(p, first, last) for p in overlapped.values())
                 )
             ):
                 # A person's name may hold a place-like word (عبد الله، خليل; Elizabeth
                 # Warren): the name wins over towns, places and nisbas. In English only a
                 # longer name does: spaCy calls many one-word towns (Charlotte) persons.
+                # An Arabic organisation named after its town (بلدية نابلس، جامعة بيرزيت)
+                # wins over the town, so a title before it can be read as its officer.
                 for index in [i for i, p in covered.items() if id(p) in overlapped]:
                     del covered[index]
             elif overlapped:
@@ -219,6 +227,7 @@ class ActorsStage:
 # nationality; not a dictionary actor, a country or a title.
 _WEAK = frozenset({CITY, PLACE, NISBA})
 _WEAK_EN = frozenset({CITY, PLACE})
+_TOWNS = frozenset({CITY, PLACE})
 
 
 # Words before a place name that make it a place: في، إلى، مدينة ... in, at, near.
@@ -269,6 +278,16 @@ def _weak_match(piece: Piece, lang: str) -> bool:
     # take "Saudi" into "Saudi Crown Prince Mohammed"), not a misread name part.
     weak = _WEAK if lang == "ar" else _WEAK_EN
     return bool(piece.cues) and all(cue.category in weak for cue in piece.cues)
+
+
+def _town_in_name(piece: Piece, first: int, last: int) -> bool:
+    """A town or place (no country, nisba or actor) after the first word of a tagged name."""
+    return (
+        bool(piece.cues)
+        and all(cue.category in _TOWNS for cue in piece.cues)
+        and first < piece.first
+        and piece.last <= last
+    )
 
 
 def _token_ranges(

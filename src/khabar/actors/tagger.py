@@ -522,11 +522,12 @@ def prefer_tagged(
     the parts' mentions give way to one mention over the name (NORP mentions
     stay). A single named part of the same class lends its actor or place
     (``حركة حماس`` is still Hamas); a part of another class or an office does
-    not (the university is not the city). The tagger does not win where it errs
-    most: a person's name swallowing a place or an organisation (``سفير اليابان``),
-    or joining two known names (``باريس نيو دلهي``). Where the tagger reads
-    exactly a dictionary place as an organisation (a club named after its city),
-    the tagger's type is kept.
+    not (the university is not the city). An organisation holding only a nationality
+    adjective takes its country (``السلطة الوطنية الفلسطينية`` is Palestinian). The
+    tagger does not win where it errs most: a person's name swallowing a place or an
+    organisation (``سفير اليابان``), or joining two known names (``باريس نيو دلهي``).
+    Where the tagger reads exactly a dictionary place as an organisation (a club named
+    after its city), the tagger's type is kept.
     One-word towns without an actor, written with the article, that the tagger
     does not read as names are dropped (ordinary words: ``العلم``).
     """
@@ -537,6 +538,9 @@ def prefer_tagged(
         if coarse is None:
             continue
         inner = [s for s in out if s.type != "NORP" and s.first <= last and first <= s.last]
+        if not inner and coarse == "ORG":
+            out = _with_national_organisation(out, first, last, texts)
+            continue
         if not inner or any(s.first < first or s.last > last for s in inner):
             continue
         other = [s for s in inner if _COARSE.get(s.type) != coarse]
@@ -565,6 +569,24 @@ def prefer_tagged(
             *(s for s in out[at:] if id(s) not in dropped),
         ]
     return out
+
+
+def _with_national_organisation(
+    specs: list[MentionSpec], first: int, last: int, texts: Sequence[str]
+) -> list[MentionSpec]:
+    """``specs`` with an organisation over ``first..last`` when only nationality adjectives
+    were found inside, after its first word: "السلطة الوطنية الفلسطينية", "هيئة سوق رأس المال
+    الفلسطينية". The organisation takes the adjective's country; the NORP mentions stay."""
+    inside = [s for s in specs if s.type == "NORP" and s.first <= last and first <= s.last]
+    if not inside or any(s.first <= first or s.last > last for s in inside):
+        return specs
+    country = next((s.actor.country for s in inside if s.actor and s.actor.country), None)
+    text = " ".join(texts[first : last + 1])
+    organisation = MentionSpec(
+        first, last, "ORG", ActorSpec(("name", text), text, "org", None, country)
+    )
+    at = specs.index(inside[0])
+    return [*specs[:at], organisation, *specs[at:]]
 
 
 def _named(spec: MentionSpec) -> bool:

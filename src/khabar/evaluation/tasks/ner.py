@@ -18,6 +18,7 @@ import time
 from functools import cache
 from pathlib import Path
 
+from khabar.actors.compose import HEAD_LABEL
 from khabar.actors.lexicon import OFFICE_LABELS, SECTOR_LABELS
 from khabar.actors.tagger import normalise
 from khabar.document import Document, Mention
@@ -102,7 +103,7 @@ GENERIC_LABELS = frozenset(
 )
 
 
-OFFICE_HEADS = frozenset(label.lower() for label in OFFICE_LABELS.values())
+OFFICE_HEADS = frozenset(label.lower() for label in (*OFFICE_LABELS.values(), HEAD_LABEL))
 
 
 def is_name(doc: Document, mention: Mention) -> bool:
