@@ -371,3 +371,14 @@ def test_a_tagged_organisation_with_a_nationality_takes_its_country(analyse: Ana
     assert body.text.endswith("الطيران المدني الأردنية")
     assert doc.actor(body.actor).country == "JOR"
     assert any(m.type == "NORP" and m.text == "الأردنية" for m in doc.mentions)
+
+
+def test_an_undated_office_is_the_holder_the_article_names(analyse: Analyse) -> None:
+    text = "التقى فلاديمير بوتين الزعيم الكوري الشمالي. وأشاد الرئيس الروسي بالاتفاق."
+    doc = analyse(text, published=None)
+    assert actor_of(doc, "الرئيس الروسي").name == "Vladimir Putin"
+    # two people who have held the office: no guess
+    both = analyse(
+        "التقى فلاديمير بوتين ودميتري ميدفيديف. وأشاد الرئيس الروسي بالاتفاق.", published=None
+    )
+    assert actor_of(both, "الرئيس الروسي").name == "President of Russia"

@@ -2,9 +2,10 @@
 
 * An office named without a person ("الرئيس الروسي", "Russia's defence minister")
   resolves to the dictionary's holder of that office at the publication date;
-  with no date, or no holder on record, it stays a generic office actor. An
-  organisation's officer ("الأمين العام للأمم المتحدة") resolves the same way to the
-  holder of that office in the organisation.
+  with no date, or no holder on record, it is the one person the article names
+  who has held that office, if there is exactly one ("الرئيس الروسي" in an undated
+  article naming Putin); else it stays a generic office actor. An organisation's
+  officer ("الأمين العام للأمم المتحدة") resolves the same way, by the organisation.
 * A short form listed as ambiguous (``short`` in the dictionary, e.g. "كيم")
   names its full entry only when that entry is mentioned in full in the same
   article, or else the one other person of the same surname mentioned in full
@@ -29,15 +30,19 @@ def link_references(
     specs: Sequence[MentionSpec], lexicon: Lexicon, published: str | None
 ) -> list[MentionSpec]:
     specs = list(specs)
+    named = _named_people(specs, lexicon)
     for spec in specs:
-        if spec.actor is not None and spec.actor.key[0] == "office" and spec.title is not None:
-            holder = office_holder(lexicon, spec.title.office, spec.actor.country, published)
-            if holder is not None:
-                spec.actor = _entry_spec(holder)
-        elif spec.actor is not None and spec.actor.key[0] == "head" and spec.title is not None:
-            holder = organisation_officer(lexicon, spec.title.office, spec.actor.key[2], published)
-            if holder is not None:
-                spec.actor = _entry_spec(holder)
+        actor, title = spec.actor, spec.title
+        if actor is None or title is None or actor.key[0] not in ("office", "head"):
+            continue
+        if actor.key[0] == "office":
+            holder = office_holder(lexicon, title.office, actor.country, published)
+            holder = holder or _named_holder(named, title.office, actor.country, None)
+        else:
+            holder = organisation_officer(lexicon, title.office, actor.key[2], published)
+            holder = holder or _named_holder(named, title.office, None, actor.key[2])
+        if holder is not None:
+            spec.actor = _entry_spec(holder)
     full_refs = {s.actor.ref for s in specs if s.actor is not None and s.actor.ref and not s.short}
     full = [
         s.actor for s in specs if s.actor is not None and s.actor.kind == "person" and not s.short
@@ -85,6 +90,37 @@ def office_holder(
         if role.office == office
         and (role.country or entry.country) == country
         and _within(published, role.start, role.end)
+    ]
+    return holders[0] if len(holders) == 1 else None
+
+
+def _named_people(specs: Sequence[MentionSpec], lexicon: Lexicon) -> list[ActorEntry]:
+    """The dictionary people the document names in full, once each."""
+    refs = dict.fromkeys(
+        s.actor.ref
+        for s in specs
+        if s.actor is not None and s.actor.kind == "person" and s.actor.ref and not s.short
+    )
+    return [lexicon.actors[ref] for ref in refs if ref in lexicon.actors]
+
+
+def _named_holder(
+    people: Sequence[ActorEntry], office: str | None, country: str | None, org: str | None
+) -> ActorEntry | None:
+    """The one person the document names who has held ``office`` (of ``country``, or in the
+    organisation ``org``) at any time: "الرئيس الروسي" in an undated article that names
+    Vladimir Putin is Putin. None when no one, or more than one, fits."""
+    if not office or not (country or org):
+        return None
+    offices = HEAD_OFFICES if org and office in HEAD_OFFICES else frozenset({office})
+    holders = [
+        entry
+        for entry in people
+        if any(
+            role.office in offices
+            and (role.org == org if org else (role.country or entry.country) == country)
+            for role in entry.roles
+        )
     ]
     return holders[0] if len(holders) == 1 else None
 
