@@ -229,6 +229,30 @@ def test_english_sentences(sentence: str, expected: list[tuple[int, int, str, st
     assert hits(load_triggers("en"), sentence) == expected
 
 
+@pytest.mark.parametrize(
+    ("form", "kind"),
+    [
+        # extra items in their base form inflect like the first one
+        ("demolished", "ASSAULT"),
+        ("demolishes", "ASSAULT"),
+        ("imprisoned", "COERCE"),
+        ("detonated", "ASSAULT"),
+        ("called for the release", "REQUEST"),
+        # a one-syllable verb doubles its last consonant
+        ("stabbed", "ASSAULT"),
+    ],
+)
+def test_english_extra_verb_items_inflect(form: str, kind: str) -> None:
+    assert kind in {m.entry.type for m in load_triggers("en").lookup(form)}
+
+
+def test_english_irregular_forms_are_not_inflected_again() -> None:
+    forms = {
+        f for entry in load_triggers("en").entries for f, _ in load_triggers("en").forms(entry)
+    }
+    assert "met" in forms and "meted" not in forms and "foughts" not in forms
+
+
 # -- status cues ------------------------------------------------------------------------------
 
 

@@ -14,6 +14,7 @@ or the plural ات stripped, fewest letters stripped first. Keys are folded by :
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -477,6 +478,27 @@ def _ar_verb_forms(spec: Sequence[str]) -> list[str]:
     return forms
 
 
+# Irregular past and participle forms that may head an extra verb item ("met", "blew up"):
+# they are not base forms, so the loader does not inflect them again.
+_EN_IRREGULAR = frozenset(
+    "beat blew broke built burnt cut forgave fought found froze gave held hit laid left let "
+    "met put ran sat sent set shot shut sought spoke spread struck took tore went were "
+    "withdrew withheld".split()
+)
+# A one-syllable verb ending in one vowel and one consonant doubles it: ban -> banned.
+_EN_DOUBLING = re.compile(r"^[^aeiou]*[aeiou][bdgmnpt]$")
+
+
+def _en_base(item: str) -> bool:
+    """Whether an English verb item's head word is a base form the loader should inflect."""
+    head = item.split(" ", 1)[0]
+    return (
+        head.isalpha()
+        and not head.endswith(("ed", "ing", "en", "s"))
+        and (head not in _EN_IRREGULAR)
+    )
+
+
 def _en_inflect(word: str, pos: str) -> list[str]:
     head, _, rest = word.partition(" ") if pos == "verb" else ("", "", word)
     if pos != "verb":
@@ -485,6 +507,8 @@ def _en_inflect(word: str, pos: str) -> list[str]:
         return [" ".join([*front, p]) for p in plurals]
     tail = f" {rest}" if rest else ""
     stem = head[:-1] if head.endswith("e") else head
+    if _EN_DOUBLING.match(head):
+        stem = head + head[-1]
     if head.endswith("y") and len(head) > 2 and head[-2] not in "aeiou":
         forms = [head[:-1] + "ies", head[:-1] + "ied", head + "ing"]
     else:
@@ -568,7 +592,9 @@ class TriggerLexicon:
             verbs = _ar_verb_forms(entry.verbs) if entry.verbs else []
             return [(v, "verb") for v in verbs] + [(n, "noun") for n in entry.nouns]
         verbs = list(entry.verbs[:1]) + _en_inflect(entry.verbs[0], "verb") if entry.verbs else []
-        verbs += list(entry.verbs[1:])
+        for item in entry.verbs[1:]:
+            # an extra item in its base form ("demolish", "call for the release") inflects too
+            verbs += [item, *(_en_inflect(item, "verb") if _en_base(item) else ())]
         nouns = [f for n in entry.nouns for f in (n, *_en_inflect(n, "noun"))]
         return [(v, "verb") for v in verbs] + [(n, "noun") for n in nouns]
 
