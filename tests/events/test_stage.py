@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
+
 from khabar.document import Document, Event
 
 Analyse = Callable[..., Document]
@@ -173,3 +175,21 @@ def test_a_claims_coordinated_speakers_all_act_in_its_event(analyse: Analyse) ->
     signed = [e for e in doc.events if "signed" in e.trigger.text]
     assert signed, [(e.type, e.trigger.text) for e in doc.events]
     assert set(names(doc, signed[0].actor)) == {"Muammar Gaddafi", "Todor Zhivkov"}
+
+
+def test_english_event_noun_takes_the_subject_of_its_verb(analyse: Analyse) -> None:
+    pytest.importorskip("spacy")
+    from khabar.actors.english_ner import load_english_ner
+
+    if load_english_ner() is None:
+        pytest.skip("no English spaCy model installed")
+    doc = analyse("The army tightened its siege of the old town.", language="en")
+    assert names(doc, event(doc, "COERCE").actor) == ["military"]
+    # a pronoun subject in a claim's content is the speaker, and the act is the speaker's own
+    doc = analyse(
+        "President Emmanuel Macron announced that he will extend the curfew in Paris.",
+        language="en",
+    )
+    curfew = event(doc, "COERCE")
+    assert names(doc, curfew.actor) == ["Emmanuel Macron"]
+    assert curfew.status != "alleged"

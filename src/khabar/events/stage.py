@@ -266,7 +266,12 @@ class EventsStage:
                 # by its speaker (نفت ... بنقل أسلحة) is the speaker's; else the governing verb's.
                 fallback=(speaker if is_verb or possessive or in_denial else None)
                 or outside
-                or (previous_subject if is_verb else verb_subject.get(window)),
+                or (previous_subject if is_verb else verb_subject.get(window))
+                or (
+                    _governor_subject(doc, trigger_start, trigger_end, speaker)
+                    if lang == "en" and not is_verb
+                    else None
+                ),
             )
             args_actor, recipient, carried = (
                 arguments.actor,
@@ -507,6 +512,39 @@ def _purpose(view: _SentenceView, start: int, stem_first: int) -> bool:
         and view.words[stem_first - 1].norm == "ل"
         and view.token_of[stem_first - 1] == view.token_of[stem_first]
     )
+
+
+# English personal pronouns that, as the subject in a claim's content, stand for its speaker.
+_SPEAKER_PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
+
+
+def _governor_subject(
+    doc: Document, start: int, end: int, speaker: list[str] | None
+) -> list[str] | None:
+    """The actor of an English event noun that is the object of a verb no trigger covers: the
+    verb's subject ("Spain plans to impose restrictions", "the army tightened its siege"), or
+    the claim's speaker when that subject is a pronoun ("Macron announced that he will extend
+    the curfew"). From spaCy's parse; None without it."""
+    from khabar.actors.english_ner import english_parse  # spaCy only where it is installed
+
+    parsed = english_parse(doc.text)
+    span = parsed.char_span(start, end, alignment_mode="expand") if parsed is not None else None
+    if span is None or not len(span) or span.root.dep_ not in ("dobj", "obj"):
+        return None
+    verb = span.root.head
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    while subject is None and verb.dep_ == "xcomp" and verb.head is not verb:
+        verb = verb.head  # "plans to impose": the planner imposes
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    if subject.lower_ in _SPEAKER_PRONOUNS:
+        return speaker
+    at = subject.idx
+    for mention in doc.mentions:
+        if mention.actor and mention.start <= at < mention.end and mention.type != "NORP":
+            return [mention.actor]
+    return None
 
 
 def _speaker_mentions(doc: Document, view: _SentenceView) -> set[str]:
