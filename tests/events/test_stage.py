@@ -193,3 +193,11 @@ def test_english_event_noun_takes_the_subject_of_its_verb(analyse: Analyse) -> N
     curfew = event(doc, "COERCE")
     assert names(doc, curfew.actor) == ["Emmanuel Macron"]
     assert curfew.status != "alleged"
+
+
+def test_an_adjunct_ends_the_complement_of_a_status_cue(analyse: Analyse) -> None:
+    doc = analyse("The two sides agreed to a ceasefire after two days of fighting.", language="en")
+    # the fighting is past: "agreed to" does not reach across "after"
+    assert event(doc, "ASSAULT").status == "asserted"
+    doc = analyse("Russia decided to send troops to the border.", language="en")
+    assert event(doc, "MOBILIZE").status == "planned"

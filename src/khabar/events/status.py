@@ -5,7 +5,8 @@ Evidence, strongest first:
 1. the stance of the claim that reports it (an event inside a denial is denied,
    inside an accusation alleged);
 2. status cues in its window (``status_cues.tsv``): negation just before a verb,
-   a cue whose complement holds the trigger (بحث إمكانية, يُعتقد أن, accused of),
+   a cue whose complement holds the trigger (بحث إمكانية, يُعتقد أن, accused of; an
+   adjunct such as بعد / after ends the complement),
    a clause-wide cue (إذا, if), an adjective right after a nominal trigger
    (الزيارة المزمعة), and triggers that carry a hint for what follows them
    (اقترح -> possible);
@@ -54,7 +55,7 @@ def event_status(
     for cue in cues:
         if cue.cue.status not in ORDER or cue.start_word < low or cue.end_word > high:
             continue  # status "-" marks a blocker phrase (لا يزال, not only)
-        if _applies(cue, trigger, verb_positions) and _condition_holds(cue, trigger, words):
+        if _applies(cue, trigger, verb_positions, words) and _condition_holds(cue, trigger, words):
             found.append(cue.cue.status)
             evidence.append(f"cue:{cue.cue.cue}")
     for other in hinting:
@@ -69,6 +70,11 @@ def event_status(
 
 
 IMPERFECT_PREFIXES = ("ي", "ت", "ن", "أ", "ا")
+# Words that open an adjunct (time, cause, concession) after a cue's complement.
+COMPLEMENT_BREAKS = frozenset(
+    "after before since because when while despite following amid until "
+    "بعد قبل منذ لأن عندما حين رغم إثر عقب بينما".split()
+)
 
 
 def _condition_holds(cue: CueMatch, trigger: TriggerMatch, words: Sequence[str]) -> bool:
@@ -83,13 +89,19 @@ def _condition_holds(cue: CueMatch, trigger: TriggerMatch, words: Sequence[str])
     return True
 
 
-def _applies(cue: CueMatch, trigger: TriggerMatch, verb_positions: Sequence[int]) -> bool:
+def _applies(
+    cue: CueMatch, trigger: TriggerMatch, verb_positions: Sequence[int], words: Sequence[str]
+) -> bool:
     scope = cue.cue.scope
     if scope == "clause":
         return True
     if cue.end_word <= trigger.start_word:
         if scope == "complement":
-            return True
+            # An adjunct clause or phrase ends the complement: in "agreed to a ceasefire after
+            # two days of fighting" the fighting is past, not agreed to.
+            return not any(
+                w.lower() in COMPLEMENT_BREAKS for w in words[cue.end_word : trigger.start_word]
+            )
         if scope == "next_verb":
             # Only the first verb after the cue: "لم يزر ... ثم التقى" negates one verb.
             later = [v for v in verb_positions if v >= cue.end_word]
