@@ -94,6 +94,11 @@ def test_events_an_analyst_would_record(seed: Document) -> None:
     assert any("Kim Jong Un" in actor_names(seed, e.actor) for e in trips)
     assert any(e.where and e.where["name"] == "Vladivostok" for e in trips)
     assert any(e.status == "possible" for e in events(seed, "AID"))
+    # and Russia's technology and submarines "in return" (في المقابل) are as possible
+    assert any(
+        "Russia" in actor_names(seed, e.actor) and e.status == "possible"
+        for e in events(seed, "AID")
+    )
     assert events(seed, "COOPERATE", status="possible")
     shoigu = [
         e

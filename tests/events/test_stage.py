@@ -201,3 +201,15 @@ def test_an_adjunct_ends_the_complement_of_a_status_cue(analyse: Analyse) -> Non
     assert event(doc, "ASSAULT").status == "asserted"
     doc = analyse("Russia decided to send troops to the border.", language="en")
     assert event(doc, "MOBILIZE").status == "planned"
+
+
+def test_the_counterpart_of_a_possible_deal_is_possible(analyse: Analyse) -> None:
+    text = (
+        "وسيبحث الوزيران إمكانية تزويد مصر روسيا بالقمح. وفي المقابل، ستزود موسكو القاهرة بالأسلحة."
+    )
+    doc = analyse(text)
+    supplies = [e for e in doc.events if e.type == "AID"]
+    assert len(supplies) == 2 and {e.status for e in supplies} == {"possible"}
+    # without a possible deal before it, "in return" changes nothing
+    doc = analyse("وأرسلت مصر القمح إلى روسيا. وفي المقابل، ستزود موسكو القاهرة بالأسلحة.")
+    assert [e.status for e in doc.events if e.type == "AID"] == ["planned"]

@@ -27,7 +27,7 @@ from khabar.text.normalize import normalize
 LANGS = ("ar", "en")
 STATUS_HINTS = ("planned", "possible", "alleged", "denied")
 FLAGS = ("needs_recipient", "passive_ok", "ambiguous", "reciprocal")
-SCOPES = ("next_verb", "complement", "clause", "prefix")
+SCOPES = ("next_verb", "complement", "clause", "prefix", "counterpart")
 _TRIGGER_COLUMNS = ("lemma", "pos", "verbs", "nouns", "type", "mode", "context", "cameo")
 _CUE_COLUMNS = ("lang", "cue", "status", "scope", "condition", "note")
 

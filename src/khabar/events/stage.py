@@ -116,6 +116,8 @@ class EventsStage:
         places = {p.id: p for p in doc.places}
         events: list[Event] = []
         previous_subject: list[str] | None = None
+        # the statuses of the previous sentence's events, for a counterpart cue ("in return")
+        previous_statuses: set[str] = set()
         ordered = sorted(doc.mentions, key=lambda m: m.start)
         starts = [m.start for m in ordered]
         for index, sentence in enumerate(doc.sentences):
@@ -132,6 +134,7 @@ class EventsStage:
             # Both lexicons see the words with their prefix clitics glued back on: glue once.
             glued = glue(surface, clitics, lang)
             matches = _one_per_span(triggers.match(surface, None, clitics, glued))
+            inherited, previous_statuses = previous_statuses, set()
             if not matches:
                 # Most sentences have no trigger: the full view is built only when an
                 # actor mention may become the subject that later sentences carry over.
@@ -181,6 +184,8 @@ class EventsStage:
             sentence_events = apply_frames(
                 doc, frames, surface, view.starts, view.ends, sentence_events
             )
+            _counterpart(sentence_events, cue_matches, inherited)
+            previous_statuses = {e.status for e, _m in sentence_events}
             for event, _match in sentence_events:
                 event.id = f"e{len(events) + 1}"
                 events.append(event)
@@ -477,6 +482,27 @@ def _object_of_earlier_trigger(match: TriggerMatch, earlier: list[TriggerMatch])
 
 
 OBJECT_REACH = 6
+
+
+# A counterpart cue opens its sentence: it may follow a conjunction and a comma.
+_COUNTERPART_REACH = 3
+
+
+def _counterpart(
+    sentence_events: list[tuple[Event, TriggerMatch]],
+    cue_matches: list[CueMatch],
+    previous: set[str],
+) -> None:
+    """Events of a sentence opened by "في المقابل" / "in return" are possible when the previous
+    sentence's events were: the other half of a deal under discussion (status_cues.tsv,
+    scope ``counterpart``)."""
+    if "possible" not in previous or not any(
+        c.cue.scope == "counterpart" and c.start_word < _COUNTERPART_REACH for c in cue_matches
+    ):
+        return
+    for event, _match in sentence_events:
+        if event.status in ("asserted", "planned"):
+            event.status = "possible"
 
 
 def _share_future(sentence_events: list[tuple[Event, TriggerMatch]], view: _SentenceView) -> None:
