@@ -193,6 +193,11 @@ def test_english_event_noun_takes_the_subject_of_its_verb(analyse: Analyse) -> N
     curfew = event(doc, "COERCE")
     assert names(doc, curfew.actor) == ["Emmanuel Macron"]
     assert curfew.status != "alleged"
+    # a word the claims stage reads as a cue ("attacks") still takes the parse's subject
+    doc = analyse(
+        "Jordan's military has carried out several attacks on the Syrian army.", language="en"
+    )
+    assert names(doc, event(doc, "ASSAULT").actor) == ["Jordan military"]
 
 
 def test_an_adjunct_ends_the_complement_of_a_status_cue(analyse: Analyse) -> None:

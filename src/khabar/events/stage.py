@@ -239,6 +239,9 @@ class EventsStage:
         if cue_claims:
             # A reporting verb that is itself an event (نفت، اتهمت): its speakers act.
             args_actor = _speaker_actors(cue_claims, candidates, view, clause)
+            if not args_actor and lang == "en":
+                # a claim without a speaker ("X meanwhile rejected"): the parse may know it
+                args_actor = _parse_subject(doc, trigger_start, trigger_end, None) or []
             others = [c for c in candidates if c.mention not in speakers]
             recipient = assign_arguments(
                 others,
@@ -255,6 +258,9 @@ class EventsStage:
             in_denial = claim is not None and claim.stance == "deny"
             outside = None if claim is not None else _sentence_speaker(doc, view, trigger_start)
             possessive = _possessive(last_token)
+            parsed = (
+                _parse_subject(doc, trigger_start, trigger_end, speaker) if lang == "en" else None
+            )
             arguments = assign_arguments(
                 candidates,
                 clause,
@@ -271,12 +277,8 @@ class EventsStage:
                 # by its speaker (نفت ... بنقل أسلحة) is the speaker's; else the governing verb's.
                 fallback=(speaker if is_verb or possessive or in_denial else None)
                 or outside
-                or (previous_subject if is_verb else verb_subject.get(window))
-                or (
-                    _governor_subject(doc, trigger_start, trigger_end, speaker)
-                    if lang == "en" and not is_verb
-                    else None
-                ),
+                or parsed
+                or (previous_subject if is_verb else verb_subject.get(window)),
             )
             args_actor, recipient, carried = (
                 arguments.actor,
@@ -286,8 +288,10 @@ class EventsStage:
             objects.update(arguments.recipient_mentions)
             if is_verb and args_actor:
                 verb_subject[window] = args_actor
-            if carried and claim is not None and speaker == [claim.speaker]:
-                carried = False  # the claim's own speaker is no guess
+            if carried and (
+                (claim is not None and speaker == [claim.speaker]) or args_actor == parsed
+            ):
+                carried = False  # the claim's own speaker, or the parse's subject, is no guess
         # Only asked for when no argument anchors the trigger: it runs for every trigger.
         happening = not (args_actor or recipient) and _happening_near(
             view, match, load_happening(lang)
@@ -544,32 +548,46 @@ def _purpose(view: _SentenceView, start: int, stem_first: int) -> bool:
 _SPEAKER_PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
 
 
-def _governor_subject(
+def _parse_subject(
     doc: Document, start: int, end: int, speaker: list[str] | None
 ) -> list[str] | None:
-    """The actor of an English event noun that is the object of a verb no trigger covers: the
-    verb's subject ("Spain plans to impose restrictions", "the army tightened its siege"), or
-    the claim's speaker when that subject is a pronoun ("Macron announced that he will extend
-    the curfew"). From spaCy's parse; None without it."""
+    """The actor of an English trigger by spaCy's parse, where the word-order rules found
+    none: the subject of a verb trigger ("Sarraj meanwhile rejected the proposal"), or of the
+    verb no trigger covers whose object is an event noun ("Spain plans to impose
+    restrictions", "the army carried out attacks"); the claim's speaker when that subject is
+    a pronoun ("Macron announced that he will extend the curfew"). None without a parse."""
     from khabar.actors.english_ner import english_parse  # spaCy only where it is installed
 
     parsed = english_parse(doc.text)
     span = parsed.char_span(start, end, alignment_mode="expand") if parsed is not None else None
-    if span is None or not len(span) or span.root.dep_ not in ("dobj", "obj"):
+    if span is None or not len(span):
         return None
-    verb = span.root.head
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    while subject is None and verb.dep_ == "xcomp" and verb.head is not verb:
+    root = span.root
+    if root.dep_ in ("dobj", "obj"):
+        verb = root.head
+    elif root.pos_ == "VERB":
+        verb = root
+    else:
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    while not subjects and verb.dep_ == "xcomp" and verb.head is not verb:
         verb = verb.head  # "plans to impose": the planner imposes
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None:
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects:
         return None
-    if subject.lower_ in _SPEAKER_PRONOUNS:
+    if subjects[0].lower_ in _SPEAKER_PRONOUNS:
         return speaker
-    at = subject.idx
-    for mention in doc.mentions:
-        if mention.actor and mention.start <= at < mention.end and mention.type != "NORP":
-            return [mention.actor]
+    for subject in subjects:
+        # the mention inside the subject's phrase ("Libyan Prime Minister Fayez al-Sarraj")
+        low, high = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)
+        for mention in doc.mentions:
+            if (
+                mention.actor
+                and mention.type != "NORP"
+                and mention.start < high
+                and low < mention.end
+            ):
+                return [mention.actor]
     return None
 
 
