@@ -218,3 +218,11 @@ def test_the_counterpart_of_a_possible_deal_is_possible(analyse: Analyse) -> Non
     # without a possible deal before it, "in return" changes nothing
     doc = analyse("وأرسلت مصر القمح إلى روسيا. وفي المقابل، ستزود موسكو القاهرة بالأسلحة.")
     assert [e.status for e in doc.events if e.type == "AID"] == ["planned"]
+
+
+def test_a_place_after_a_noun_of_place_is_where_not_who(analyse: Analyse) -> None:
+    doc = analyse("وأدى انفجار سيارة مفخخة وسط بغداد إلى مقتل شخصين.")
+    baghdad = {m.actor for m in doc.mentions if m.text == "بغداد"}
+    assert baghdad
+    for e in doc.events:
+        assert not baghdad & set(e.actor + e.recipient), e

@@ -59,6 +59,27 @@ PREPOSITIONS = frozenset(
         "between",
     }
 )
+# Arabic nouns of place that work as prepositions: a place after them is where the event
+# happens, neither who acts nor who receives ("في غرب اليونان", "وسط رام الله", "قرب بغداد").
+LOCATIVES = frozenset(
+    {
+        "وسط",
+        "قرب",
+        "شمال",
+        "جنوب",
+        "شرق",
+        "غرب",
+        "شمالي",
+        "جنوبي",
+        "شرقي",
+        "غربي",
+        "داخل",
+        "خارج",
+        "امام",
+        "حول",
+    }
+)
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 RELATIVE_PRONOUNS = frozenset(
     {"الذي", "التي", "الذين", "اللذان", "اللتان", "اللذين", "اللتين", "اللواتي", "who", "which"}
 )
@@ -128,7 +149,11 @@ def assign_arguments(
     """
     start, end = trigger
     low, high = window
-    inside = [c for c in candidates if c.first_word >= low and c.last_word < high]
+    inside = [
+        c
+        for c in candidates
+        if c.first_word >= low and c.last_word < high and not _located(c, clause)
+    ]
     before = [c for c in inside if c.last_word < start]
     after = [c for c in inside if c.first_word >= end]
     actor: list[Candidate] = []
@@ -315,6 +340,12 @@ def _next_after(
     if first.first_token - reference <= RECIPIENT_REACH:
         return _coordinated(rest, clause)
     return []
+
+
+def _located(candidate: Candidate, clause: Clause) -> bool:
+    """A place named after a noun of place (وسط بغداد): the event's location."""
+    index = candidate.first_word - 1
+    return candidate.type in PLACE_TYPES and index >= 0 and clause.norms[index] in LOCATIVES
 
 
 def _preposition_before(candidate: Candidate, clause: Clause) -> bool:
