@@ -226,3 +226,20 @@ def test_a_place_after_a_noun_of_place_is_where_not_who(analyse: Analyse) -> Non
     assert baghdad
     for e in doc.events:
         assert not baghdad & set(e.actor + e.recipient), e
+
+
+def test_an_unvocalised_verb_before_a_count_is_passive(analyse: Analyse) -> None:
+    doc = analyse("وقتل خمسة أشخاص أمس في هجوم انتحاري على سوق شعبي في بغداد.")
+    killed = next(e for e in doc.events if e.trigger.text.endswith("قتل"))
+    assert killed.actor == [] and names(doc, killed.recipient) == ["Iraq civilians"]
+    # Baghdad, after في, is where it happened: no event takes it as a party
+    baghdad = {m.actor for m in doc.mentions if m.text == "بغداد"}
+    assert all(not baghdad & set(e.actor + e.recipient) for e in doc.events)
+    # an active verb names its doer first
+    doc = analyse("وقتل مسلحون أمس ثلاثة جنود في هجوم على حاجز في بغداد.")
+    killed = next(e for e in doc.events if e.trigger.text.endswith("قتل"))
+    assert names(doc, killed.actor) == ["Iraq armed group"]
+    # "من" alone is "among", not the agent of the passive
+    doc = analyse("وقتل أمس أربعة أشخاص بينهم عنصران من الشرطة في انفجار في بغداد.")
+    killed = next(e for e in doc.events if e.trigger.text.endswith("قتل"))
+    assert "police" not in names(doc, killed.actor)

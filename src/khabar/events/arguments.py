@@ -59,8 +59,9 @@ PREPOSITIONS = frozenset(
         "between",
     }
 )
-# Arabic nouns of place that work as prepositions: a place after them is where the event
-# happens, neither who acts nor who receives ("في غرب اليونان", "وسط رام الله", "قرب بغداد").
+# Arabic nouns of place that work as prepositions: a place after them (or after في) is where
+# the event happens, neither who acts nor who receives ("في غرب اليونان", "وسط رام الله",
+# "قرب بغداد", "في بغداد"; but "هجوم على بغداد" names the target).
 LOCATIVES = frozenset(
     {
         "وسط",
@@ -316,9 +317,11 @@ def _noun_subject(before: list[Candidate], clause: Clause, start: int) -> list[C
 
 
 def _agent_after_by(after: list[Candidate], clause: Clause) -> Candidate | None:
+    """The agent of a passive: "by X", "من قبل X", "على يد X" (من alone is "of/among":
+    "قتل أربعة أشخاص بينهم عنصران من الشرطة")."""
     for candidate in after:
         index = candidate.first_word - 1
-        if index >= 0 and clause.norms[index] in ("by", "من", "قبل"):
+        if index >= 0 and clause.norms[index] in ("by", "قبل", "يد"):
             return candidate
     return None
 
@@ -343,9 +346,13 @@ def _next_after(
 
 
 def _located(candidate: Candidate, clause: Clause) -> bool:
-    """A place named after a noun of place (وسط بغداد): the event's location."""
+    """A place named after a noun of place or في (وسط بغداد، في بغداد): the location."""
     index = candidate.first_word - 1
-    return candidate.type in PLACE_TYPES and index >= 0 and clause.norms[index] in LOCATIVES
+    return (
+        candidate.type in PLACE_TYPES
+        and index >= 0
+        and (clause.norms[index] in LOCATIVES or clause.norms[index] == "في")
+    )
 
 
 def _preposition_before(candidate: Candidate, clause: Clause) -> bool:

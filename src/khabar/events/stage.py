@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import cache
 
 from khabar.config import Config
 from khabar.document import Claim, DateValue, Document, Event, Mention, Place, Sentence, Token, Word
@@ -33,6 +34,7 @@ from khabar.events.lexicon import (
 )
 from khabar.events.occurrence import is_occurrence
 from khabar.events.status import event_status
+from khabar.text.normalize import normalize_ar
 
 # Prepositions that put a place at an event (normalised).
 PLACE_PREPOSITIONS = frozenset(
@@ -687,7 +689,36 @@ def _passive(view: _SentenceView, match: TriggerMatch, lang: str) -> bool:
         return match.start_word > 0 and view.norms[match.start_word - 1] in PASSIVE_EN_AUX
     # Arabic passive is marked by a damma on the first letter (قُتل، أُصيب) when vocalised.
     text = view.words[_first_stem(view.words, match.start_word, match.end_word)].text
-    return len(text) > 1 and text[1] == "\u064f"
+    if len(text) > 1 and text[1] == "\u064f":
+        return True
+    # Unvocalised, a count right after the verb is its subject, the people it befell: "قتل
+    # ثلاثة أشخاص" is qutila (three were killed); an active verb names its doer first ("قتل
+    # مسلحون ثلاثة أشخاص"), or after ف has it from the clause before.
+    following = match.end_word
+    while following < len(view.norms) - 1 and view.norms[following] in _TIME_ADVERBS:
+        following += 1  # "قتل أمس ثلاثة"
+    if following >= len(view.norms):
+        return False
+    if any(w.clitic and w.norm == "ف" for w in view.words[match.start_word : match.end_word]):
+        return False  # "فجر نفسه فقتل خمسة": a sequel whose doer came before
+    if view.words[match.end_word - 1].text.endswith("وا"):
+        return False  # a verb before its subject is singular: "وخطفوا أربعة" is active
+    word = view.norms[following]
+    return word[:1].isdigit() or word in _counts()
+
+
+_TIME_ADVERBS = frozenset(
+    normalize_ar(w) for w in ("أمس", "اليوم", "الليلة", "فجر", "مساء", "صباح")
+)
+
+
+@cache
+def _counts() -> frozenset[str]:
+    """Arabic count words (the dates lexicon's cardinals, and tens, hundreds, thousands of)."""
+    from khabar.resolve.dates_lexicon import lexicon
+
+    quantities = ("عشرات", "مئات", "آلاف", "ألف", "مئة", "مائة", "العشرات", "المئات", "الآلاف")
+    return frozenset(lexicon("ar").numbers) | {normalize_ar(w) for w in quantities}
 
 
 def _when(
