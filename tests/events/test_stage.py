@@ -243,3 +243,9 @@ def test_an_unvocalised_verb_before_a_count_is_passive(analyse: Analyse) -> None
     doc = analyse("وقتل أمس أربعة أشخاص بينهم عنصران من الشرطة في انفجار في بغداد.")
     killed = next(e for e in doc.events if e.trigger.text.endswith("قتل"))
     assert "police" not in names(doc, killed.actor)
+
+
+def test_a_nationality_qualifying_a_place_is_no_party(analyse: Analyse) -> None:
+    doc = analyse("وأقدم أمس متظاهرون غاضبون في الجنوب اللبناني على قطع الطريق الدولية.")
+    blocking = event(doc, "PROTEST")
+    assert names(doc, blocking.actor) == ["Lebanon civilians"]

@@ -153,7 +153,7 @@ def assign_arguments(
     inside = [
         c
         for c in candidates
-        if c.first_word >= low and c.last_word < high and not _located(c, clause)
+        if c.first_word >= low and c.last_word < high and not _located(c, clause, start)
     ]
     before = [c for c in inside if c.last_word < start]
     after = [c for c in inside if c.first_word >= end]
@@ -345,14 +345,18 @@ def _next_after(
     return []
 
 
-def _located(candidate: Candidate, clause: Clause) -> bool:
-    """A place named after a noun of place or في (وسط بغداد، في بغداد): the location."""
+def _located(candidate: Candidate, clause: Clause, start: int) -> bool:
+    """A place named after a noun of place or في (وسط بغداد، في بغداد): the location; so is
+    a nationality before the trigger qualifying the noun of such a phrase ("في البقاع
+    اللبناني"). After it, a nationality may qualify the trigger (في الهجوم الإسرائيلي)."""
     index = candidate.first_word - 1
-    return (
-        candidate.type in PLACE_TYPES
-        and index >= 0
-        and (clause.norms[index] in LOCATIVES or clause.norms[index] == "في")
-    )
+    if candidate.type == "NORP" and index >= 1 and candidate.last_word < start:
+        index -= 1  # past the noun the nationality qualifies ...
+        while index >= 0 and clause.norms[index] == "ال":
+            index -= 1  # ... and its article
+    elif candidate.type not in PLACE_TYPES:
+        return False
+    return index >= 0 and (clause.norms[index] in LOCATIVES or clause.norms[index] == "في")
 
 
 def _preposition_before(candidate: Candidate, clause: Clause) -> bool:
