@@ -97,6 +97,19 @@ def test_lifting_a_curfew_is_a_concession(analyse: Analyse) -> None:
     assert main is not None and main.type == "CONCEDE"
 
 
+def test_a_demand_runs_from_the_speaker_to_who_must_act(analyse: Analyse) -> None:
+    doc = analyse("Norway said that Iran must release the detained sailors.", language="en")
+    (request,) = [e for e in doc.events if e.type == "REQUEST"]
+    actors = {a.id: a.name for a in doc.actors}
+    assert [actors[i] for i in request.actor] == ["Norway"]
+    assert [actors[i] for i in request.recipient] == ["Iran"]
+    assert request.status == "asserted"
+    # in the article's own voice no one is named as asking
+    doc = analyse("Iran must release the detained sailors.", language="en")
+    (request,) = [e for e in doc.events if e.type == "REQUEST"]
+    assert request.actor == [] and len(request.recipient) == 1
+
+
 def test_refused_agreement_is_reject(analyse: Analyse) -> None:
     doc = analyse("Chile will not accept the new border plan.", language="en")
     main = main_event(doc.events)

@@ -4,8 +4,9 @@ cut off", "refused to lift", "lifted the curfew").
 PLOVER codes such a sentence as one event of the framing act, never as the embedded event plus an
 auxiliary mode (manual, "Auxiliary modes"): cooperation promised for the future is AGREE, a
 promised retreat or concession is CONCEDE, future coercion or force is THREATEN, a refused
-cooperation is REJECT, what another party must do is REQUEST, and ending a restriction is
-CONCEDE (ending aid or cooperation SANCTION, ending talks REJECT).
+cooperation is REJECT, what another party must do is REQUEST (from the claim's speaker to
+that party), and ending a restriction is CONCEDE (ending aid or cooperation SANCTION, ending
+talks REJECT).
 
 The embedded event keeps its own record, with the auxiliary mode as its status (planned,
 possible, denied). When the frame is itself a trigger (pledged, threatened, refused, تعهد، هدد)
@@ -308,6 +309,15 @@ def _apply(
         status = "asserted"
         if before == "alleged" or (before == "denied" and frame.kind not in ("refuse", "negate")):
             status = before
+        actor, recipient = list(embedded.actor), list(embedded.recipient)
+        if frame.kind == "demand":
+            # "X said Iran must release the sailors": X requests, Iran is asked (PLOVER's
+            # REQUEST runs from who asks to who must act); in the article's own voice no one
+            # is named as asking.
+            actor = _speaker(doc, embedded)
+            recipient = [a for a in embedded.actor or embedded.recipient if a not in actor]
+            if actor and status == "alleged":
+                status = "asserted"  # the speaker's own demand is no report about another
         low = starts[frame.start]
         high = max(ends[matches[frame.embedded].end_word - 1], embedded.trigger.end)
         event = replace(
@@ -316,8 +326,8 @@ def _apply(
             type=framed_type,
             mode=None,
             context=list(embedded.context),
-            actor=list(embedded.actor),
-            recipient=list(embedded.recipient),
+            actor=actor,
+            recipient=recipient,
             trigger=doc.span(low, high),
             status=status,
             cameo=ontology.cameo_for(framed_type),
@@ -326,6 +336,12 @@ def _apply(
     merged = sentence_events + added
     merged.sort(key=lambda pair: (pair[0].trigger.start, -pair[0].trigger.end))
     return merged
+
+
+def _speaker(doc: Document, event: Event) -> list[str]:
+    """The speaker of the claim that reports ``event``, if it has one."""
+    claim = next((c for c in doc.claims if c.id == event.claim), None) if event.claim else None
+    return [claim.speaker] if claim is not None and claim.speaker else []
 
 
 def _frame_match(match: TriggerMatch, start: int) -> TriggerMatch:
