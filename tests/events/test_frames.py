@@ -110,6 +110,14 @@ def test_a_demand_runs_from_the_speaker_to_who_must_act(analyse: Analyse) -> Non
     assert request.actor == [] and len(request.recipient) == 1
 
 
+def test_an_arabic_obligation_is_a_request_from_the_speaker(analyse: Analyse) -> None:
+    doc = analyse("وقالت النرويج إنه يجب على إيران أن تفرج عن البحارة المعتقلين.")
+    (request,) = [e for e in doc.events if e.type == "REQUEST"]
+    actors = {a.id: a.name for a in doc.actors}
+    assert [actors[i] for i in request.actor] == ["Norway"]
+    assert [actors[i] for i in request.recipient] == ["Iran"]
+
+
 def test_refused_agreement_is_reject(analyse: Analyse) -> None:
     doc = analyse("Chile will not accept the new border plan.", language="en")
     main = main_event(doc.events)

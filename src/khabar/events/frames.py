@@ -185,7 +185,7 @@ def find_frames(
     """
     if not matches:
         return []
-    # Arabic cues are trigger lemmas: its words need no folding, only the boundary test.
+    # Arabic cues are mostly trigger lemmas; its words are folded only to match word cues.
     folded = [fold_en(w) for w in words] if lexicon.lang == "en" else list(words)
     cues: list[tuple[int, int, str, int | None]] = []
     covered: set[int] = set()
@@ -194,10 +194,10 @@ def find_frames(
         kind = lexicon.kind_of_lemma(match.entry.lemma)
         if kind is not None and kind in kinds:
             cues.append((match.start_word, match.end_word, kind, index))
-    if lexicon.lang == "en":
-        for start, end, kind in lexicon.match_words(folded):
-            if kind in kinds and not covered.intersection(range(start, end)):
-                cues.append((start, end, kind, None))
+    matchable = folded if lexicon.lang == "en" else [fold_ar(w) for w in words]
+    for start, end, kind in lexicon.match_words(matchable):
+        if kind in kinds and not covered.intersection(range(start, end)):
+            cues.append((start, end, kind, None))
     cues.sort(key=lambda cue: cue[0])
     order = sorted(range(len(matches)), key=lambda i: matches[i].start_word)
     frames: list[Frame] = []
