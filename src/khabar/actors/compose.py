@@ -42,6 +42,7 @@ from khabar.actors.lexicon import (
     SECTOR_LABELS,
     TITLE,
     Cue,
+    text_lang,
 )
 
 GLUE = frozenset({"من", "في", "لدي", "of", "the", "for", "in"})
@@ -336,7 +337,7 @@ def _organisation_head(
             title_piece, organisation, tokens_text
         ):
             return None
-    elif content[1].has(TITLE) and not _arabic_word(tokens_text[content[0].first]):
+    elif content[1].has(TITLE) and text_lang(tokens_text[content[0].first]) == "en":
         # English puts the organisation first: "Hamas spokesman", "NATO Secretary-General"
         organisation, title_piece = content[0], content[1]
         if title_piece.first != organisation.last + 1:
@@ -392,16 +393,12 @@ def _is_organisation(piece: Piece) -> bool:
 
 def _in_construct(title_piece: Piece, organisation: Piece, tokens_text: Sequence[str]) -> bool:
     last_word = tokens_text[title_piece.last]
-    if not _arabic_word(last_word):
+    if text_lang(last_word) == "en":
         return last_word.lower() in _ENGLISH_TITLE_LINKS
     if last_word in _TITLE_LINKS or not title_piece.definite:
         return True
     # ل before the organisation: لحزب الله، للأمم المتحدة
     return tokens_text[organisation.first].startswith("ل")
-
-
-def _arabic_word(text: str) -> bool:
-    return any("\u0600" <= ch <= "\u06ff" for ch in text)
 
 
 def join_appositions(specs: Sequence[MentionSpec]) -> None:

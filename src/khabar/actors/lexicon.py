@@ -142,7 +142,8 @@ def is_acronym(text: str) -> bool:
     return 2 <= letters <= 5
 
 
-def _lang(text: str) -> str:
+def text_lang(text: str) -> str:
+    """ "ar" for text with an Arabic letter, else "en"."""
     return "ar" if any("\u0600" <= ch <= "\u06ff" for ch in text) else "en"
 
 
@@ -191,7 +192,7 @@ def _entries(
             yield name, cue, "ar"
         short = _actor_cue(actor, short=True)
         for name in actor.short:
-            yield name, short, _lang(name)
+            yield name, short, text_lang(name)
     for title in resources.load_titles():
         label = title.text if title.lang == "en" else OFFICE_LABELS.get(title.office, "Official")
         yield (

@@ -19,7 +19,7 @@ from functools import cache
 from pathlib import Path
 
 from khabar.actors.compose import HEAD_LABEL
-from khabar.actors.lexicon import OFFICE_LABELS, SECTOR_LABELS
+from khabar.actors.lexicon import OFFICE_LABELS, SECTOR_LABELS, text_lang
 from khabar.actors.tagger import normalise
 from khabar.document import Document, Mention
 from khabar.errors import ResourceError
@@ -116,7 +116,7 @@ def is_name(doc: Document, mention: Mention) -> bool:
     if actor.kind == "anonymous":
         return False
     # An unknown person's name is the Arabic words that named it.
-    written = actor.name_ar or (actor.name if _arabic(actor.name) else None)
+    written = actor.name_ar or (actor.name if text_lang(actor.name) == "ar" else None)
     if actor.kind == "person" and written and not _shares_word(mention.text, written):
         # an office resolved to its holder ("العاهل المغربي"), or in apposition to a name
         # ("أحمد حسن المتحدث باسم الخارجية"): not a name
@@ -127,10 +127,6 @@ def is_name(doc: Document, mention: Mention) -> bool:
     # institutions "<country> <label>" ("Iraq government")
     name = actor.name.lower()
     return name.split(" of ")[0] not in OFFICE_HEADS and name.split()[-1] not in GENERIC_LABELS
-
-
-def _arabic(text: str) -> bool:
-    return any("\u0600" <= ch <= "\u06ff" for ch in text)
 
 
 def _words(text: str) -> set[str]:
