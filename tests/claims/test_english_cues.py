@@ -134,6 +134,28 @@ def test_weak_cue_spans_are_dropped() -> None:
     assert [toks[i].norm for i, _ in _model(["about"]).cue_spans(toks, frozenset())] == ["said"]
 
 
+def test_an_auxiliary_alone_is_no_cue_but_stays_in_a_cue_span() -> None:
+    model = parse_cue_model(
+        json.dumps(
+            {
+                "format": FORMAT,
+                "version": "t",
+                "bias": -1.0,
+                "threshold": 0.0,
+                "candidates": ["has", "said"],
+                "weights": {"w=has": 2.0, "w=said": 2.0},
+            }
+        )
+    )
+    for text, cues in [
+        ("Libya has offered to hand over two men.", []),
+        ("The minister has said the port will reopen.", ["has said"]),
+    ]:
+        toks = sentence_toks(segment(text, "en")[0], "en")
+        got = [" ".join(t.norm for t in toks[i:j]) for i, j in model.cue_spans(toks, frozenset())]
+        assert got == cues
+
+
 def test_a_short_adjunct_between_cue_words_keeps_them_one_cue() -> None:
     text = "Corker said in a telephone interview Wednesday that he would vote no."
     toks = sentence_toks(segment(text, "en")[0], "en")

@@ -80,9 +80,17 @@ class CueModel:
                 spans.append((i, i + 1))
         if syntax is not None:
             spans = _join_across_phrases(toks, spans, syntax)
+        # An auxiliary alone ("Libya has offered") reports nothing; its verb decides.
+        spans = [(i, j) for i, j in spans if any(t.norm not in _AUXILIARIES for t in toks[i:j])]
         if self.weak:
             spans = [(i, j) for i, j in spans if span_key(toks, i, j) not in self.weak]
         return spans
+
+
+_AUXILIARIES = frozenset(
+    {"has", "have", "had", "is", "are", "was", "were", "be", "been", "will", "would", "do"}
+    | {"does", "did", "'s", "'ve", "'d"}
+)
 
 
 # A cue's adjuncts: a short phrase of these between two cue words keeps them one cue.
