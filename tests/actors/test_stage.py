@@ -382,3 +382,25 @@ def test_an_undated_office_is_the_holder_the_article_names(analyse: Analyse) -> 
         "التقى فلاديمير بوتين ودميتري ميدفيديف. وأشاد الرئيس الروسي بالاتفاق.", published=None
     )
     assert actor_of(both, "الرئيس الروسي").name == "President of Russia"
+
+
+def test_an_acronym_a_text_defines_in_brackets_is_no_dictionary_person(analyse: Analyse) -> None:
+    doc = analyse("The Alpine Kayak Klub (AKK) said the race was cancelled.", language="en")
+    assert "Annegret Kramp-Karrenbauer" not in {a.name for a in doc.actors}
+    # the person's own acronym after her name is still hers
+    doc = analyse("Annegret Kramp-Karrenbauer (AKK) visited Paris.", language="en")
+    assert {a.name for a in doc.actors if a.kind == "person"} == {"Annegret Kramp-Karrenbauer"}
+
+
+def test_official_before_a_noun_is_an_adjective_not_a_source() -> None:
+    from khabar.actors.english_ner import load_english_ner
+
+    if load_english_ner() is None:
+        pytest.skip("no English spaCy model installed (pip install 'khabar[english]')")
+    import khabar
+
+    nlp = khabar.load(language="en", statistical_ner=True)
+    doc = nlp("Chile lodged an official protest with Peru.", published="2023-09-05")
+    assert all(a.kind != "anonymous" for a in doc.actors)
+    doc = nlp("An official close to the talks said Peru agreed.", published="2023-09-05")
+    assert any(a.kind == "anonymous" for a in doc.actors)

@@ -84,6 +84,15 @@ def chunks(text: str, size: int) -> list[str]:
     return pieces
 
 
+def english_modifiers(text: str) -> frozenset[int]:
+    """Start offsets of the words the parse reads as adjectives modifying a noun ("an
+    official protest"); empty without a model."""
+    parsed = english_parse(text)
+    if parsed is None:
+        return frozenset()
+    return frozenset(token.idx for token in parsed if token.dep_ == "amod")
+
+
 def english_entities(text: str) -> list[tuple[int, int, str]]:
     """Character spans and mention types of the entities in ``text``; empty without a model."""
     parsed = english_parse(text)

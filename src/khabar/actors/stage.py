@@ -26,8 +26,17 @@ from khabar.actors.compose import (
 )
 from khabar.actors.context import assign_context_countries, fill_default_sectors
 from khabar.actors.coref import link_references
-from khabar.actors.english_ner import english_entities
-from khabar.actors.lexicon import CITY, COUNTRY, NISBA, PLACE, Cue, Lexicon, load_lexicon
+from khabar.actors.english_ner import english_entities, english_modifiers
+from khabar.actors.lexicon import (
+    ANONYMOUS,
+    CITY,
+    COUNTRY,
+    NISBA,
+    PLACE,
+    Cue,
+    Lexicon,
+    load_lexicon,
+)
 from khabar.actors.phrases import Keys, PhraseMatch, is_word, token_keys
 from khabar.config import Config
 from khabar.document import Actor, Document, Mention, Sentence, Token
@@ -64,6 +73,7 @@ class ActorsStage:
         lang = "ar" if doc.language == "ar" else "en"
         statistical = self.config.statistical_ner
         entities = english_entities(doc.text) if lang == "en" and statistical else []
+        modifiers = english_modifiers(doc.text) if lang == "en" and statistical else frozenset()
         found: list[tuple[MentionSpec, list[Token]]] = []
         # Tokens whose split-off first letter belongs to the name matched (بايدن, بلينكن).
         whole: set[int] = set()
@@ -77,7 +87,7 @@ class ActorsStage:
                 names = tagged[k]
             else:
                 names = _token_ranges(sentence, entities)
-            pieces = self._pieces(sentence, names, lang, whole)
+            pieces = self._pieces(sentence, names, lang, whole, modifiers)
             texts = [t.text for t in tokens]
             specs: list[MentionSpec] = []
             for run in runs(pieces, lang):
@@ -99,7 +109,12 @@ class ActorsStage:
         return doc
 
     def _pieces(
-        self, sentence: Sentence, names: list[tuple[int, int, str]], lang: str, whole: set[int]
+        self,
+        sentence: Sentence,
+        names: list[tuple[int, int, str]],
+        lang: str,
+        whole: set[int],
+        modifiers: AbstractSet[int] = frozenset(),
     ) -> list[Piece]:
         tokens = sentence.tokens
         keys = [token_keys(t) for t in tokens]
@@ -117,6 +132,18 @@ class ActorsStage:
                 payloads = tuple(cue for cue in payloads if not cue.acronym)  # "us", "who"
                 if not payloads:
                     continue
+            if _defined_acronym(tokens, units[match.first], units[match.last]):
+                # "Montenegro Municipality Association (AKK)": the acronym is the name's short
+                # form there, not a person the dictionary writes the same way.
+                before = tokens[units[match.first] - 2].text.split("-")[-1]
+                payloads = tuple(
+                    cue
+                    for cue in payloads
+                    if not (cue.acronym and cue.kind == "person")
+                    or cue.name.split()[-1].split("-")[-1] == before
+                )
+                if not payloads:
+                    continue
             if match.first == match.last and lang == "ar":
                 payloads = self._native_article(payloads, keys[units[match.first]])
                 if not payloads:
@@ -127,6 +154,11 @@ class ActorsStage:
                 # English writes nations and places with a capital ("the French"): "poles",
                 # "polish", "turkey" and "china" all in lower case are ordinary words.
                 payloads = tuple(cue for cue in payloads if cue.category not in PROPER_NAMES)
+                if not payloads:
+                    continue
+            if tokens[units[match.last]].start in modifiers:
+                # "an official protest", "an official Syrian newspaper": an adjective there
+                payloads = tuple(cue for cue in payloads if cue.category != ANONYMOUS)
                 if not payloads:
                     continue
             piece = Piece(units[match.first], units[match.last], payloads)
@@ -271,6 +303,18 @@ def _drop_unsupported_places(
 def _has_locative_clitic(key: Keys) -> bool:
     # بدمشق، لحلب: the preposition is written on the name itself.
     return key.raw != key.full and key.raw[:1] in ("ب", "ل")
+
+
+def _defined_acronym(tokens: Sequence[Token], first: int, last: int) -> bool:
+    """Whether tokens ``first..last`` stand in brackets right after a capitalised word, where
+    a text defines its own acronyms."""
+    return (
+        first >= 2
+        and last + 1 < len(tokens)
+        and tokens[first - 1].text == "("
+        and tokens[last + 1].text == ")"
+        and tokens[first - 2].text[:1].isupper()
+    )
 
 
 def _weak_match(piece: Piece, lang: str) -> bool:
