@@ -118,6 +118,28 @@ def test_an_arabic_obligation_is_a_request_from_the_speaker(analyse: Analyse) ->
     assert [actors[i] for i in request.recipient] == ["Iran"]
 
 
+def actors(doc: Document, ids: list[str]) -> list[str]:
+    names = {a.id: a.name for a in doc.actors}
+    return [names[i] for i in ids]
+
+
+def test_a_demand_whose_act_no_trigger_names_is_still_a_request(analyse: Analyse) -> None:
+    doc = analyse("Norway said Chile and Peru must settle the quarrel soon.", language="en")
+    (request,) = [e for e in doc.events if e.type == "REQUEST"]
+    assert actors(doc, request.actor) == ["Norway"]
+    assert actors(doc, request.recipient) == ["Chile", "Peru"]
+    assert request.trigger.text == "must settle" and request.status == "asserted"
+    doc = analyse("وقالت النرويج إنه يجب على إيران أن تغير موقفها.")
+    (request,) = [e for e in doc.events if e.type == "REQUEST"]
+    assert actors(doc, request.actor) == ["Norway"]
+    assert actors(doc, request.recipient) == ["Iran"]
+    # an obligation the speaker puts on itself, or on no one named, asks nothing
+    for text in ["Norway said it must settle the quarrel soon.", "Norway must settle it soon."]:
+        assert not [e for e in analyse(text, language="en").events if e.type == "REQUEST"]
+    doc = analyse("Iran said that it must defend its borders.", language="en")
+    assert not [e for e in doc.events if e.type == "REQUEST"]
+
+
 def test_refused_agreement_is_reject(analyse: Analyse) -> None:
     doc = analyse("Chile will not accept the new border plan.", language="en")
     main = main_event(doc.events)

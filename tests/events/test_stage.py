@@ -249,3 +249,16 @@ def test_a_nationality_qualifying_a_place_is_no_party(analyse: Analyse) -> None:
     doc = analyse("وأقدم أمس متظاهرون غاضبون في الجنوب اللبناني على قطع الطريق الدولية.")
     blocking = event(doc, "PROTEST")
     assert names(doc, blocking.actor) == ["Lebanon civilians"]
+
+
+def test_a_day_inside_an_english_phrase_and_an_auxiliary_subject(analyse: Analyse) -> None:
+    # "called Thursday on" is still "call on"
+    doc = analyse(
+        "The mayor of Lyon called Thursday on the unions to end the strike.", language="en"
+    )
+    assert event(doc, "REQUEST").trigger.text.startswith("called")
+    # "has" is no reporting verb: the subject of "has offered" acts, not the newspaper
+    doc = analyse(
+        "Norway has offered to host the talks next month, a Danish newspaper said.", language="en"
+    )
+    assert names(doc, event(doc, "AGREE").actor) == ["Norway"]

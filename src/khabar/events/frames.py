@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 
-from khabar.document import Document, Event
+from khabar.document import Document, Event, Mention
 from khabar.errors import ResourceError
 from khabar.events.lexicon import TriggerMatch, fold_ar, fold_en
 from khabar.events.ontology import load_plover
@@ -318,6 +318,8 @@ def _apply(
             recipient = [a for a in embedded.actor or embedded.recipient if a not in actor]
             if actor and status == "alleged":
                 status = "asserted"  # the speaker's own demand is no report about another
+            if actor and embedded.actor and not recipient:
+                continue  # "Iran said it must defend itself": an obligation, asked of no one
         low = starts[frame.start]
         high = max(ends[matches[frame.embedded].end_word - 1], embedded.trigger.end)
         event = replace(
@@ -336,6 +338,100 @@ def _apply(
     merged = sentence_events + added
     merged.sort(key=lambda pair: (pair[0].trigger.start, -pair[0].trigger.end))
     return merged
+
+
+# Words that open the clause a demand's party stands in ("said that China must"); unlike
+# _BOUNDARIES, "and" may join two parties ("US and British forces must").
+_CLAUSE_OPENERS = frozenset({"that", "which", "who", "if", "because", "when", "while", "said"})
+_CLAUSE_OPENERS_AR = frozenset({"أن", "ان", "إن", "انه", "إنه", "أنه"})
+# Words from a demand's cue to its party in Arabic ("يجب على إيران أن تفرج").
+PARTY_REACH = 5
+BARE_DEMAND_CONFIDENCE = 0.6
+
+
+def bare_demands(
+    doc: Document,
+    lexicon: FrameLexicon,
+    index: int,
+    words: Sequence[str],
+    starts: Sequence[int],
+    ends: Sequence[int],
+    mentions: Sequence[Mention],
+    events: Sequence[Event],
+) -> list[Event]:
+    """REQUEST events for what a speaker says another party must do where no trigger names
+    the act: "The Red Cross said US and British forces must ensure security", "قالت النرويج
+    إنه يجب على إيران أن تفرج ...". The speaker asks, the party is asked, as for a demand
+    frame around a trigger (see :func:`_apply`). A party that is the speaker ("Iran said it
+    must defend itself") or that the clause does not name makes no demand."""
+    if not words:
+        return []
+    low, high = starts[0], ends[-1]
+    claims = [c for c in doc.claims if c.speaker and low <= c.content.start < high]
+    if not claims:
+        return []
+    arabic = lexicon.lang == "ar"
+    folded = [fold_ar(w) for w in words] if arabic else [fold_en(w) for w in words]
+    found: list[Event] = []
+    for start, end, kind in lexicon.match_words(folded):
+        if kind != "demand":
+            continue
+        at = starts[start]
+        claim = next((c for c in claims if c.content.start <= at < c.content.end), None)
+        reach = min(end + MAX_GAP, len(words)) - 1
+        if claim is None or any(
+            e.trigger.start <= ends[reach] and at <= e.trigger.end for e in events
+        ):
+            continue  # outside a speaker's words, or a trigger names the act (a frame's)
+        if arabic:
+            last = next(
+                (
+                    k
+                    for k in range(end, min(end + PARTY_REACH, len(words)))
+                    if folded[k] in _CLAUSE_OPENERS_AR
+                ),
+                None,
+            )
+            party_low, party_high = (
+                ends[end - 1],
+                starts[last] if last is not None else ends[end - 1],
+            )
+            verb = last + 1 if last is not None and last + 1 < len(words) else end - 1
+        else:
+            opener = max(
+                (k for k in range(start) if folded[k] in _CLAUSE_OPENERS or not _word(folded[k])),
+                default=-1,
+            )
+            party_low, party_high = max(claim.content.start, starts[opener + 1]), at
+            verb = end if end < len(words) and _word(folded[end]) else end - 1
+        party = [
+            m.actor
+            for m in mentions
+            if m.actor and m.type != "NORP" and party_low <= m.start and m.end <= party_high
+        ]
+        party = list(dict.fromkeys(party))
+        speaker = claim.speaker
+        if not party or speaker is None or speaker in party:
+            continue
+        found.append(
+            Event(
+                id="",
+                type="REQUEST",
+                trigger=doc.span(at, ends[verb]),
+                sentence=index,
+                actor=[speaker],
+                recipient=party,
+                status="denied" if claim.stance == "deny" else "asserted",
+                claim=claim.id,
+                confidence=BARE_DEMAND_CONFIDENCE,
+                cameo=load_plover().cameo_for("REQUEST"),
+            )
+        )
+    return found
+
+
+def _word(folded: str) -> bool:
+    return any(c.isalnum() for c in folded)
 
 
 def _speaker(doc: Document, event: Event) -> list[str]:

@@ -319,7 +319,10 @@ def glue(words: Sequence[str], clitic: Sequence[bool] | None, lang: str) -> Glue
     taken for a clitic.
     """
     if lang != "ar":
-        return Glued(list(range(len(words))), list(words))
+        # English news puts the day inside a phrase ("called Thursday on Arabs", "said Monday
+        # that"): a phrase matches across it, and no trigger or cue is a day.
+        kept = [i for i, word in enumerate(words) if word not in _EN_DAYS]
+        return Glued(kept, [words[i] for i in kept])
     # Runs for every word of every sentence: local names, and the clitic test of short
     # words is a dict lookup, not a fold.
     stems: list[int] = []
@@ -341,6 +344,12 @@ def glue(words: Sequence[str], clitic: Sequence[bool] | None, lang: str) -> Glue
         add_stem(i)
         add_text(word)
     return Glued(stems, texts)
+
+
+_EN_DAYS = frozenset(
+    {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+    | {"today", "yesterday", "tonight"}
+)
 
 
 def _clitic_fold(norm: str) -> str:

@@ -23,7 +23,7 @@ from khabar.events.arguments import (
     coordination,
     title_words,
 )
-from khabar.events.frames import apply_frames, load_frames
+from khabar.events.frames import apply_frames, bare_demands, load_frames
 from khabar.events.lexicon import (
     CueMatch,
     TriggerMatch,
@@ -143,6 +143,11 @@ class EventsStage:
                 if any(m.actor is not None for m in inside):
                     view = _SentenceView.of(index, sentence, words, surface, inside)
                     previous_subject = _last_subject(doc, view) or previous_subject
+                    for demand in bare_demands(
+                        doc, frames, index, surface, view.starts, view.ends, inside, []
+                    ):
+                        demand.id = f"e{len(events) + 1}"
+                        events.append(demand)
                 continue
             view = _SentenceView.of(index, sentence, words, surface, inside)
             cue_matches = cues.match(surface, None, clitics, glued)
@@ -188,7 +193,12 @@ class EventsStage:
             )
             _counterpart(sentence_events, cue_matches, inherited)
             previous_statuses = {e.status for e, _m in sentence_events}
-            for event, _match in sentence_events:
+            found = [e for e, _m in sentence_events]
+            found += bare_demands(
+                doc, frames, index, surface, view.starts, view.ends, inside, found
+            )
+            found.sort(key=lambda e: (e.trigger.start, -e.trigger.end))
+            for event in found:
                 event.id = f"e{len(events) + 1}"
                 events.append(event)
         doc.events = events
