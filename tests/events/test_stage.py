@@ -262,3 +262,10 @@ def test_a_day_inside_an_english_phrase_and_an_auxiliary_subject(analyse: Analys
         "Norway has offered to host the talks next month, a Danish newspaper said.", language="en"
     )
     assert names(doc, event(doc, "AGREE").actor) == ["Norway"]
+
+
+def test_an_event_noun_naming_an_organisation_or_weapon_is_no_event(analyse: Analyse) -> None:
+    doc = analyse("Two aid groups donated food to Chile.", language="en")
+    assert [e.trigger.text for e in doc.events if e.type == "AID"] == ["donated"]
+    doc = analyse("Peru bought attack helicopters from Chile.", language="en")
+    assert not [e for e in doc.events if e.type == "ASSAULT"]
