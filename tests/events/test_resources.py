@@ -253,6 +253,33 @@ def test_english_irregular_forms_are_not_inflected_again() -> None:
     assert "met" in forms and "meted" not in forms and "foughts" not in forms
 
 
+def test_english_irregular_verbs_inflect_to_their_own_past() -> None:
+    forms = {
+        f for entry in load_triggers("en").entries for f, _ in load_triggers("en").forms(entry)
+    }
+    assert "withdrew ambassador" in forms and "withdrawed ambassador" not in forms
+
+
+@pytest.mark.parametrize(
+    ("text", "covered", "kind"),
+    [
+        # a day or a determiner the phrase does not name is stepped over
+        ("Peru called Thursday on Chile to talk", "called Thursday on", "REQUEST"),
+        ("Peru withdrew its ambassador", "withdrew its ambassador", "SANCTION"),
+        ("they upgraded their diplomatic ties", "upgraded their diplomatic ties", "SUPPORT"),
+        # a phrase that names its determiner still needs it
+        ("Peru welcomed the decision", "welcomed the", "SUPPORT"),
+    ],
+)
+def test_english_phrases_step_over_days_and_determiners(text: str, covered: str, kind: str) -> None:
+    words = text.split()
+    found = {
+        (" ".join(words[m.start_word : m.end_word]), m.entry.type)
+        for m in load_triggers("en").match(words)
+    }
+    assert (covered, kind) in found
+
+
 # -- status cues ------------------------------------------------------------------------------
 
 

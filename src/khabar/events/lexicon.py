@@ -276,20 +276,42 @@ class _PhraseMatcher:
             if i < free:
                 continue
             chosen: _Option | None = None
+            count = 0
             for option in founds[i][1]:
                 tokens = option[0]
-                if len(tokens) == 1 or (
-                    i + len(tokens) <= n
-                    and all(tok in founds[i + k][0] for k, tok in enumerate(tokens[1:], 1))
-                ):
-                    chosen = option
+                if len(tokens) == 1:
+                    chosen, count = option, 1
                     break
+                if i + len(tokens) <= n:
+                    count = self._span(founds, i, tokens)
+                    if count:
+                        chosen = option
+                        break
             if chosen is None:
                 continue
-            tokens, payloads, prefix = chosen
-            found.extend((i, len(tokens), prefix, payload) for payload in payloads)
-            free = i + len(tokens)
+            _tokens, payloads, prefix = chosen
+            found.extend((i, count, prefix, payload) for payload in payloads)
+            free = i + count
         return found
+
+    def _span(self, founds: list[_Found], i: int, tokens: tuple[str, ...]) -> int:
+        """How many units from ``i`` the phrase ``tokens`` covers, or 0 when it does not
+        match there. English steps over a day or determiner the phrase does not name."""
+        n = len(founds)
+        skip = self.lang != "ar"
+        j = i + 1
+        for tok in tokens[1:]:
+            while (
+                skip
+                and j < n
+                and tok not in founds[j][0]
+                and not founds[j][0].isdisjoint(_EN_SKIPPABLE)
+            ):
+                j += 1
+            if j >= n or tok not in founds[j][0]:
+                return 0
+            j += 1
+        return j - i
 
 
 # Short words (three letters at most) -> their folded form when it is a clitic word, else "".
@@ -319,10 +341,7 @@ def glue(words: Sequence[str], clitic: Sequence[bool] | None, lang: str) -> Glue
     taken for a clitic.
     """
     if lang != "ar":
-        # English news puts the day inside a phrase ("called Thursday on Arabs", "said Monday
-        # that"): a phrase matches across it, and no trigger or cue is a day.
-        kept = [i for i, word in enumerate(words) if word not in _EN_DAYS]
-        return Glued(kept, [words[i] for i in kept])
+        return Glued(list(range(len(words))), list(words))
     # Runs for every word of every sentence: local names, and the clitic test of short
     # words is a dict lookup, not a fold.
     stems: list[int] = []
@@ -346,9 +365,12 @@ def glue(words: Sequence[str], clitic: Sequence[bool] | None, lang: str) -> Glue
     return Glued(stems, texts)
 
 
-_EN_DAYS = frozenset(
-    {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
-    | {"today", "yesterday", "tonight"}
+# English words a phrase may step over where it does not name them itself: a day inside a
+# phrase ("called Thursday on Arabs") and a determiner that varies ("upgraded their
+# diplomatic ties" for "upgraded diplomatic ties"; "welcomed the" still needs its "the").
+_EN_SKIPPABLE = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+    | {"today", "yesterday", "tonight", "the", "a", "an", "its", "their", "his", "her"}
 )
 
 
@@ -494,6 +516,52 @@ _EN_IRREGULAR = frozenset(
     "met put ran sat sent set shot shut sought spoke spread struck took tore went were "
     "withdrew withheld".split()
 )
+# The past of irregular verbs the inflected items use (withdraw its ambassador -> withdrew ...).
+_EN_PAST = {
+    "beat": "beat",
+    "begin": "began",
+    "blow": "blew",
+    "break": "broke",
+    "bring": "brought",
+    "build": "built",
+    "buy": "bought",
+    "cut": "cut",
+    "drive": "drove",
+    "fight": "fought",
+    "find": "found",
+    "forgive": "forgave",
+    "freeze": "froze",
+    "give": "gave",
+    "go": "went",
+    "hit": "hit",
+    "hold": "held",
+    "keep": "kept",
+    "lay": "laid",
+    "lead": "led",
+    "leave": "left",
+    "let": "let",
+    "lose": "lost",
+    "meet": "met",
+    "put": "put",
+    "run": "ran",
+    "seek": "sought",
+    "sell": "sold",
+    "send": "sent",
+    "set": "set",
+    "shoot": "shot",
+    "shut": "shut",
+    "speak": "spoke",
+    "spread": "spread",
+    "stand": "stood",
+    "strike": "struck",
+    "swear": "swore",
+    "take": "took",
+    "tear": "tore",
+    "throw": "threw",
+    "win": "won",
+    "withdraw": "withdrew",
+    "withhold": "withheld",
+}
 # A one-syllable verb ending in one vowel and one consonant doubles it: ban -> banned.
 _EN_DOUBLING = re.compile(r"^[^aeiou]*[aeiou][bdgmnpt]$")
 
@@ -521,7 +589,7 @@ def _en_inflect(word: str, pos: str) -> list[str]:
     if head.endswith("y") and len(head) > 2 and head[-2] not in "aeiou":
         forms = [head[:-1] + "ies", head[:-1] + "ied", head + "ing"]
     else:
-        forms = [_en_plural(head), stem + "ed", stem + "ing"]
+        forms = [_en_plural(head), _EN_PAST.get(head, stem + "ed"), stem + "ing"]
     return [f + tail for f in forms]
 
 
