@@ -404,3 +404,18 @@ def test_official_before_a_noun_is_an_adjective_not_a_source() -> None:
     assert all(a.kind != "anonymous" for a in doc.actors)
     doc = nlp("An official close to the talks said Peru agreed.", published="2023-09-05")
     assert any(a.kind == "anonymous" for a in doc.actors)
+
+
+def test_a_country_leading_a_force_is_its_country(analyse: Analyse) -> None:
+    doc = analyse("Saudi-led forces struck the port.", language="en")
+    forces = [m for m in doc.mentions if m.text == "Saudi-led forces"]
+    assert forces and forces[0].actor is not None
+    actor = doc.actor(forces[0].actor)
+    assert actor is not None and (actor.country, actor.sector) == ("SAU", "MIL")
+
+
+def test_arabic_short_forms_of_armed_groups(analyse: Analyse) -> None:
+    doc = analyse("اعتقل الجيش ناشطا في كتائب الأقصى ونسب هجوما الى المتمردين التاميل.")
+    named = {a.name: a.country for a in doc.actors}
+    assert named.get("Al-Aqsa Martyrs' Brigades") == "PSE"
+    assert named.get("Liberation Tigers of Tamil Eelam") == "LKA"

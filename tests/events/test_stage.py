@@ -269,3 +269,9 @@ def test_an_event_noun_naming_an_organisation_or_weapon_is_no_event(analyse: Ana
     assert [e.trigger.text for e in doc.events if e.type == "AID"] == ["donated"]
     doc = analyse("Peru bought attack helicopters from Chile.", language="en")
     assert not [e for e in doc.events if e.type == "ASSAULT"]
+
+
+def test_an_english_trigger_inside_an_organisations_name_is_no_event(analyse: Analyse) -> None:
+    # "amnesty" alone is a concession; in the organisation's name it is none
+    doc = analyse("Amnesty International met in London.", language="en")
+    assert [e.type for e in doc.events] == ["CONSULT"]

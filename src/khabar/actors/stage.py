@@ -215,7 +215,9 @@ class ActorsStage:
                 Piece(
                     index,
                     index,
-                    glue=keys[index][1] in GLUE or keys[index][0] in GLUE,
+                    glue=keys[index][1] in GLUE
+                    or keys[index][0] in GLUE
+                    or (lang == "en" and _led(tokens, index)),
                     quote=token.text in QUOTES,
                     starts_with_conjunction=_conjunction(token),
                 )
@@ -346,6 +348,18 @@ def _token_ranges(
         if inside:
             ranges.append((inside[0], inside[-1], kind))
     return ranges
+
+
+def _led(tokens: Sequence[Token], index: int) -> bool:
+    """Whether the token is the hyphen or the "led" of "Saudi-led": they join the country to
+    the noun after it, which takes its country as after a nationality ("Saudi-led forces" are
+    Saudi forces, as a coalition is coded with the country leading it). "Iran-backed" is not
+    joined: a group a country backs is not that country's."""
+    if tokens[index].text == "led":
+        return index > 1 and _inner_hyphen(tokens, index - 1)
+    return (
+        index + 1 < len(tokens) and tokens[index + 1].text == "led" and _inner_hyphen(tokens, index)
+    )
 
 
 def _inner_hyphen(tokens: Sequence[Token], index: int) -> bool:

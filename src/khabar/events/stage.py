@@ -231,7 +231,9 @@ class EventsStage:
         trigger_start = view.words[stem_first].start
         trigger_end = max(view.words[match.end_word - 1].end, last_token.end)
         claim, cue_claims = _claim_for(doc.claims, trigger_start, trigger_end)
-        if _not_an_event(view, match, stem_first, claim):
+        if _not_an_event(view, match, stem_first, claim) or (
+            lang == "en" and _inside_organisation(view, trigger_start, trigger_end)
+        ):
             return None
         window = _window(view, claim, bool(cue_claims))
         clause = Clause(
@@ -487,6 +489,19 @@ def _not_an_event(
         and match.entry.type == "ACCUSE"
         and claim is not None
         and claim.stance == "deny"
+    )
+
+
+def _inside_organisation(view: _SentenceView, start: int, end: int) -> bool:
+    """Whether an English trigger lies inside an organisation's mention: "Iran-backed
+    militias", "the Gulf Cooperation Council" name a group, not a backing or cooperation."""
+    return any(
+        m.type == "ORG"
+        and m.actor
+        and m.start <= start
+        and end <= m.end
+        and (m.start, m.end) != (start, end)
+        for m in view.mentions
     )
 
 
