@@ -240,6 +240,9 @@ def test_english_sentences(sentence: str, expected: list[tuple[int, int, str, st
         ("called for the release", "REQUEST"),
         # a one-syllable verb doubles its last consonant
         ("stabbed", "ASSAULT"),
+        ("sealed borders", "COERCE"),
+        ("blocked the bridge", "PROTEST"),
+        ("forced out", "SANCTION"),
     ],
 )
 def test_english_extra_verb_items_inflect(form: str, kind: str) -> None:
