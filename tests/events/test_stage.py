@@ -275,3 +275,25 @@ def test_an_english_trigger_inside_an_organisations_name_is_no_event(analyse: An
     # "amnesty" alone is a concession; in the organisation's name it is none
     doc = analyse("Amnesty International met in London.", language="en")
     assert [e.type for e in doc.events] == ["CONSULT"]
+
+
+def test_an_english_passive_with_its_agent_after_by(analyse: Analyse) -> None:
+    # any verb with "by" after it is passive; "the" may stand between "by" and the agent
+    doc = analyse("The convoy was attacked by the rebels near Goma.", language="en")
+    assert [doc.actor(i).sector for i in event(doc, "ASSAULT").actor] == ["REB"]  # type: ignore[union-attr]
+    # the patient stands before an English passive, not among the words after it
+    doc = analyse("The Chilean minister was indicted by a court in Lima.", language="en")
+    indicted = event(doc, "ACCUSE")
+    assert [doc.actor(i).country for i in indicted.recipient] == ["CHL"]  # type: ignore[union-attr]
+
+
+def test_a_participle_after_a_comma_is_the_main_subjects_act(analyse: Analyse) -> None:
+    doc = analyse(
+        "Chilean troops shelled a camp near the Peruvian border, killing or wounding 50, "
+        "Bolivian officials said.",
+        language="en",
+    )
+    for e in doc.events:
+        if e.trigger.text in ("killing", "wounding"):
+            assert [doc.actor(i).country for i in e.actor] == ["CHL"], e  # type: ignore[union-attr]
+    assert {e.trigger.text for e in doc.events} >= {"killing", "wounding"}

@@ -162,7 +162,10 @@ def assign_arguments(
     if passive:
         agent = _agent_after_by(after, clause)
         actor = [agent] if agent else []
-        pool = [c for c in after if c is not agent] or before[-1:]
+        # the patient: English puts it before the verb ("the PM was indicted by the court"),
+        # Arabic after it (قُتل ثلاثة أشخاص)
+        rest = [c for c in after if c is not agent]
+        pool = (before[-1:] or rest) if clause.lang == "en" else (rest or before[-1:])
         recipient = _coordinated(pool, clause) if pool else []
     elif is_verb:
         actor = _verb_actor(before, after, clause, start, end)
@@ -321,6 +324,8 @@ def _agent_after_by(after: list[Candidate], clause: Clause) -> Candidate | None:
     "قتل أربعة أشخاص بينهم عنصران من الشرطة")."""
     for candidate in after:
         index = candidate.first_word - 1
+        if index > 0 and clause.norms[index] in ("the", "a", "an"):
+            index -= 1  # "by the U.N. court"
         if index >= 0 and clause.norms[index] in ("by", "قبل", "يد"):
             return candidate
     return None

@@ -275,11 +275,13 @@ class EventsStage:
             parsed = (
                 _parse_subject(doc, trigger_start, trigger_end, speaker) if lang == "en" else None
             )
+            adjunct = previous_subject if _participle_adjunct(view, match, lang) else None
             arguments = assign_arguments(
                 candidates,
                 clause,
                 trigger,
-                window,
+                # the participle's doer is the main clause's subject, whatever stands between
+                (match.start_word, window[1]) if adjunct else window,
                 is_verb=is_verb,
                 passive=_passive(view, match, lang),
                 event_type=match.entry.type,
@@ -289,7 +291,8 @@ class EventsStage:
                 # noun with a possessive pronoun (أعلنت دعمها), not in any noun it reports.
                 # A noun reported outside any content (قوله بشأن إجراء مناورات) or denied
                 # by its speaker (نفت ... بنقل أسلحة) is the speaker's; else the governing verb's.
-                fallback=(speaker if is_verb or possessive or in_denial else None)
+                fallback=adjunct
+                or (speaker if is_verb or possessive or in_denial else None)
                 or outside
                 or parsed
                 or (previous_subject if is_verb else verb_subject.get(window)),
@@ -490,6 +493,21 @@ def _not_an_event(
         and claim is not None
         and claim.stance == "deny"
     )
+
+
+def _participle_adjunct(view: _SentenceView, match: TriggerMatch, lang: str) -> bool:
+    """Whether an English trigger opens a participle clause after a comma ("..., killing 50"),
+    whose doer is the main clause's subject, not a speaker reporting the sentence."""
+    if lang != "en" or match.pos != "verb" or not view.norms[match.start_word].endswith("ing"):
+        return False
+    start = match.start_word
+    if (
+        start > 1
+        and view.norms[start - 1] in ("and", "or")
+        and view.norms[start - 2].endswith("ing")
+    ):
+        start -= 2  # "..., killing or wounding 50"
+    return start > 0 and view.norms[start - 1] == ","
 
 
 def _inside_organisation(view: _SentenceView, start: int, end: int) -> bool:
@@ -708,10 +726,16 @@ def _window(view: _SentenceView, claim: Claim | None, is_cue: bool) -> tuple[int
 
 
 def _passive(view: _SentenceView, match: TriggerMatch, lang: str) -> bool:
-    if match.pos != "verb" or not match.entry.passive_ok:
+    if match.pos != "verb":
         return False
     if lang == "en":
-        return match.start_word > 0 and view.norms[match.start_word - 1] in PASSIVE_EN_AUX
+        if match.start_word == 0 or view.norms[match.start_word - 1] not in PASSIVE_EN_AUX:
+            return False
+        # Any verb with its agent after "by" is passive ("was attacked by rebels"); without
+        # one only a verb whose participle is no adjective ("were concerned") may be.
+        return match.entry.passive_ok or "by" in view.norms[match.end_word : match.end_word + 3]
+    if not match.entry.passive_ok:
+        return False
     # Arabic passive is marked by a damma on the first letter (قُتل، أُصيب) when vocalised.
     text = view.words[_first_stem(view.words, match.start_word, match.end_word)].text
     if len(text) > 1 and text[1] == "\u064f":
