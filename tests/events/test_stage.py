@@ -297,3 +297,13 @@ def test_a_participle_after_a_comma_is_the_main_subjects_act(analyse: Analyse) -
         if e.trigger.text in ("killing", "wounding"):
             assert [doc.actor(i).country for i in e.actor] == ["CHL"], e  # type: ignore[union-attr]
     assert {e.trigger.text for e in doc.events} >= {"killing", "wounding"}
+
+
+def test_a_conditional_inside_a_relative_clause_leaves_the_main_clause_alone(
+    analyse: Analyse,
+) -> None:
+    text = "Peru released the sailors, who would only talk if Bolivia paid."
+    assert event(analyse(text, language="en"), "RETREAT").status == "asserted"
+    # without the relative clause the condition governs the whole sentence
+    text = "Peru released the sailors if Bolivia paid."
+    assert event(analyse(text, language="en"), "RETREAT").status == "possible"

@@ -77,6 +77,9 @@ COMPLEMENT_BREAKS = frozenset(
 )
 
 
+RELATIVES = frozenset("who which whom whose الذي التي الذين اللذين اللتين اللواتي".split())
+
+
 def _condition_holds(cue: CueMatch, trigger: TriggerMatch, words: Sequence[str]) -> bool:
     condition = cue.cue.condition
     if condition == "adjacent":
@@ -94,7 +97,13 @@ def _applies(
 ) -> bool:
     scope = cue.cue.scope
     if scope == "clause":
-        return True
+        # A conditional after a relative pronoun belongs to the relative clause: in "X called
+        # on Arabs to unite against Sharon, who vowed not to return the land if he is
+        # elected" the call is no less real.
+        return not (
+            trigger.end_word <= cue.start_word
+            and any(w.lower() in RELATIVES for w in words[trigger.end_word : cue.start_word])
+        )
     if cue.end_word <= trigger.start_word:
         if scope == "complement":
             # An adjunct clause or phrase ends the complement: in "agreed to a ceasefire after
