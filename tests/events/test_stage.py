@@ -307,3 +307,20 @@ def test_a_conditional_inside_a_relative_clause_leaves_the_main_clause_alone(
     # without the relative clause the condition governs the whole sentence
     text = "Peru released the sailors if Bolivia paid."
     assert event(analyse(text, language="en"), "RETREAT").status == "possible"
+
+
+def test_an_arabic_verb_whose_subject_is_its_victim(analyse: Analyse) -> None:
+    # أصيب، استشهد، اغتيل: who is named is who it befell, never who did it
+    for text in [
+        "أصيب سفير بولندا أمس في بغداد.",
+        "أصيب جندي إسرائيلي بنيران قناصة.",
+    ]:
+        doc = analyse(text)
+        attack = event(doc, "ASSAULT")
+        assert attack.actor == [] and len(attack.recipient) == 1, (text, attack)
+
+
+def test_a_weapons_genitive_wields_it(analyse: Analyse) -> None:
+    doc = analyse("وقتل ثلاثة مدنيين برصاص الجيش الإسرائيلي في غزة.")
+    shots = [e for e in doc.events if "رصاص" in e.trigger.text]
+    assert shots and names(doc, shots[0].actor) == ["Israel Defense Forces"]

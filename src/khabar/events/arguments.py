@@ -138,6 +138,7 @@ def assign_arguments(
     is_verb: bool,
     passive: bool,
     event_type: str,
+    agent_genitive: bool = False,
     possessive: bool = False,
     purpose: bool = False,
     fallback: list[str] | None = None,
@@ -177,7 +178,9 @@ def assign_arguments(
             # A verbal noun with subject and object (تزويد كوريا الشمالية روسيا).
             actor, recipient = [genitive], [second]
         elif genitive is not None and (
-            genitive.type == "NORP" or (event_type not in PATIENT_GENITIVE and not purpose)
+            genitive.type == "NORP"
+            or agent_genitive
+            or (event_type not in PATIENT_GENITIVE and not purpose)
         ):
             actor = _coordinated(after[after.index(genitive) :], clause)
         elif genitive is not None:

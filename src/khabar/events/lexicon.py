@@ -26,7 +26,14 @@ from khabar.text.normalize import normalize
 
 LANGS = ("ar", "en")
 STATUS_HINTS = ("planned", "possible", "alleged", "denied")
-FLAGS = ("needs_recipient", "passive_ok", "ambiguous", "reciprocal")
+FLAGS = (
+    "needs_recipient",
+    "passive_ok",
+    "passive",
+    "ambiguous",
+    "reciprocal",
+    "agent_genitive",
+)
 SCOPES = ("next_verb", "complement", "clause", "prefix", "counterpart")
 _TRIGGER_COLUMNS = ("lemma", "pos", "verbs", "nouns", "type", "mode", "context", "cameo")
 _CUE_COLUMNS = ("lang", "cue", "status", "scope", "condition", "note")
@@ -103,7 +110,18 @@ class TriggerEntry:
 
     @property
     def passive_ok(self) -> bool:
-        return "passive_ok" in self.flags
+        return "passive_ok" in self.flags or "passive" in self.flags
+
+    @property
+    def passive(self) -> bool:
+        """Whether the verb's subject is always who the event befalls (أصيب، استشهد)."""
+        return "passive" in self.flags
+
+    @property
+    def agent_genitive(self) -> bool:
+        """Whether a noun's genitive wields it (رصاص الجيش, صواريخ حزب الله): a weapon or
+        means, whose owner is the actor even where the event's nouns name their victim."""
+        return "agent_genitive" in self.flags
 
     @property
     def ambiguous(self) -> bool:

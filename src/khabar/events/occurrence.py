@@ -149,7 +149,7 @@ def occurrence_features(
     entry = match.entry
     features: dict[str, float] = {
         "bias": 1.0,
-        f"lemma={entry.lemma}": 1.0,
+        f"lemma={model_lemma(entry.lemma)}": 1.0,
         f"pos={match.pos}": 1.0,
         f"status={event.status}": 1.0,
     }
@@ -226,6 +226,15 @@ def _sentence_features(sentence: Sentence, words: list[Word]) -> dict[str, float
         features["many_cues"] = 1.0
     _last_sentence = (sentence, features)
     return features
+
+
+PASSIVE_MARK = " (مجهول)"
+
+
+def model_lemma(lemma: str) -> str:
+    """The lemma the model knows: a passive-voice row ("جرح (مجهول)": أصيب، يصاب) shares its
+    active row's, as it did when the model was trained."""
+    return lemma.removesuffix(PASSIVE_MARK)
 
 
 def is_occurrence(

@@ -265,6 +265,7 @@ class EventsStage:
                 is_verb=True,
                 passive=True,
                 event_type=match.entry.type,
+                agent_genitive=match.entry.agent_genitive,
             ).recipient
             carried = False
         else:
@@ -285,6 +286,7 @@ class EventsStage:
                 is_verb=is_verb,
                 passive=_passive(view, match, lang),
                 event_type=match.entry.type,
+                agent_genitive=match.entry.agent_genitive,
                 possessive=possessive,
                 purpose=_purpose(view, match.start_word, stem_first),
                 # The speaker acts in a pronoun-subject verb (أعلنت موسكو أنها تناقش) or a
@@ -734,6 +736,8 @@ def _passive(view: _SentenceView, match: TriggerMatch, lang: str) -> bool:
         # Any verb with its agent after "by" is passive ("was attacked by rebels"); without
         # one only a verb whose participle is no adjective ("were concerned") may be.
         return match.entry.passive_ok or "by" in view.norms[match.end_word : match.end_word + 3]
+    if match.entry.passive:
+        return True  # أصيب، استشهد: the subject is who it befell
     if not match.entry.passive_ok:
         return False
     # Arabic passive is marked by a damma on the first letter (قُتل، أُصيب) when vocalised.
