@@ -71,6 +71,9 @@ def test_actors_have_their_country_sector_and_kind(seed: Document) -> None:
     sources = [a for a in seed.actors if a.kind == "anonymous" and a.country == "KOR"]
     assert sources and sources[0].sector == "SPY"
     assert by_name["Wagner Group"].country == "RUS"
+    # every person is someone: no common noun the tagger took for a name ("جيرانك")
+    people = {a.name for a in seed.actors if a.kind == "person"}
+    assert people <= {"Kim Jong Un", "Vladimir Putin", "Sergei Shoigu"}, people
 
 
 def test_claims_have_speakers_chains_and_stances(seed: Document) -> None:

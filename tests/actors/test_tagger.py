@@ -352,3 +352,17 @@ def test_common_words_are_told_from_towns_by_their_cluster(tagger: Tagger) -> No
     assert not tagger.ordinary("بعقوبة") and not tagger.ordinary("الموصل")
     # too rare to have a cluster: not a common word
     assert not tagger.ordinary("فلاديفوستوك")
+
+
+def test_a_common_noun_with_a_possessive_pronoun_is_no_name() -> None:
+    from khabar.actors.tagger import load_tagger
+
+    tagger = load_tagger()
+    if tagger.features.clusters is None:
+        pytest.skip("the shipped model has no word clusters")
+    # too rare for a cluster of its own, while the noun without the pronoun is common
+    assert tagger.possessed_noun("جيرانكم")
+    assert tagger.possessed_noun("شعبكم")
+    # names that end like a pronoun are frequent enough to have a cluster
+    assert not tagger.possessed_noun("مالك")
+    assert not tagger.possessed_noun("هيثم")

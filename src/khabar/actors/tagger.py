@@ -363,6 +363,10 @@ def export_weights(model: Path, out: Path) -> None:
     )
 
 
+# Possessive pronoun suffixes, longest first; ه alone is left out (طه، عبده).
+_POSSESSIVES = ("كما", "هما", "كم", "هم", "ها", "نا", "ك")
+
+
 def _data_dir() -> Path:
     return Path(str(resources.files("khabar") / "data" / "ner"))
 
@@ -401,6 +405,21 @@ class Tagger:
         if not found:
             return False
         return self._place_shares().get(found[-1], 0.0) < ORDINARY_PLACE_SHARE
+
+    def possessed_noun(self, word: str) -> bool:
+        """Whether ``word`` is a common noun with a possessive pronoun ("جيرانك" your
+        neighbours, "شعبكم"), not a name: too rare to have a cluster itself, while the word
+        without the pronoun is common (:meth:`ordinary`). A name that happens to end so
+        (مالك، لينا) is frequent enough to have a cluster of its own. False without clusters."""
+        if self.features._word(word).clusters:
+            return False
+        for suffix in _POSSESSIVES:
+            stem = word.removesuffix(suffix)
+            if stem != word and len(stem) >= 3:
+                stem = stem[:-1] + "ة" if stem.endswith("ت") else stem
+                if self.ordinary(stem):
+                    return True
+        return False
 
     def _place_shares(self) -> dict[str, float]:
         """Per finest cluster, the share of its words that the gazetteer knows as places."""
