@@ -324,3 +324,10 @@ def test_a_weapons_genitive_wields_it(analyse: Analyse) -> None:
     doc = analyse("وقتل ثلاثة مدنيين برصاص الجيش الإسرائيلي في غزة.")
     shots = [e for e in doc.events if "رصاص" in e.trigger.text]
     assert shots and names(doc, shots[0].actor) == ["Israel Defense Forces"]
+
+
+def test_a_country_before_backed_qualifies_the_group_after_it(analyse: Analyse) -> None:
+    doc = analyse("Iran-backed Houthis attacked the ship.", language="en")
+    assert names(doc, event(doc, "ASSAULT").actor) == ["Houthis"]
+    doc = analyse("Iran backed the Houthis.", language="en")
+    assert names(doc, event(doc, "SUPPORT").actor) == ["Iran"]

@@ -9,6 +9,7 @@ phrase names and what it contributes (a country, a sector, an office, ...).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cache
@@ -331,3 +332,18 @@ def _first(names: tuple[str, ...] | list[str]) -> str | None:
 
 def _mention_type(kind: str) -> str:
     return {"person": "PERSON", "state": "GPE"}.get(kind, "ORG")
+
+
+# "Iran-backed militias", "a Trinidad-based group": a name before a hyphened participle
+# qualifies the group after it and does not act itself.
+_QUALIFYING_PARTICIPLES = frozenset(
+    {"backed", "sponsored", "funded", "supported", "allied", "aligned", "based"}
+)
+_AFTER_HYPHEN = re.compile(r"-([a-z]+)\b")
+
+
+def qualifies_next(text: str, end: int) -> bool:
+    """Whether the name ending at ``end`` in ``text`` is followed by "-backed", "-based" and
+    the like, so that it qualifies the noun after it ("Iran-backed militias")."""
+    found = _AFTER_HYPHEN.match(text, end)
+    return found is not None and found.group(1) in _QUALIFYING_PARTICIPLES

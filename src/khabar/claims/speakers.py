@@ -13,6 +13,7 @@ from bisect import bisect_left
 from functools import cache
 from importlib import resources
 
+from khabar.actors.lexicon import qualifies_next
 from khabar.claims.found import Span2
 from khabar.claims.lexicon import Lexicon
 from khabar.document import Actor, Document, Mention
@@ -65,7 +66,11 @@ class SpeakerResolver:
         return found
 
     def actor_for(self, span: Span2, head: str | None) -> str | None:
-        covering = [m for m in self.inside(span) if m.actor is not None]
+        covering = [
+            m
+            for m in self.inside(span)
+            if m.actor is not None and not qualifies_next(self.doc.text, m.end)
+        ]
         named = [m for m in covering if m.type in ("ORG", "PERSON")]
         if head == "media" and named:
             return named[0].actor  # وكالة تاس: the outlet named in the phrase

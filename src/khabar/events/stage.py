@@ -14,6 +14,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 
+from khabar.actors.lexicon import qualifies_next
 from khabar.config import Config
 from khabar.document import Claim, DateValue, Document, Event, Mention, Place, Sentence, Token, Word
 from khabar.events.arguments import (
@@ -390,7 +391,7 @@ def _candidates(doc: Document, view: _SentenceView) -> list[Candidate]:
         if mention.actor is None or mention.end <= sentence_start or mention.start >= sentence_end:
             continue
         span = view.word_range(mention.start, mention.end)
-        if span:
+        if span and not qualifies_next(doc.text, mention.end):
             found.append(
                 Candidate(
                     span[0],
@@ -625,16 +626,17 @@ def _parse_subject(
     if subjects[0].lower_ in _SPEAKER_PRONOUNS:
         return speaker
     for subject in subjects:
-        # the mention inside the subject's phrase ("Libyan Prime Minister Fayez al-Sarraj")
+        # the mention of the subject's head word, else one inside its phrase ("Libyan Prime
+        # Minister Fayez al-Sarraj"): "Iran-backed militias" are the militias
         low, high = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)
-        for mention in doc.mentions:
-            if (
-                mention.actor
-                and mention.type != "NORP"
-                and mention.start < high
-                and low < mention.end
-            ):
-                return [mention.actor]
+        inside = [
+            m
+            for m in doc.mentions
+            if m.actor and m.type != "NORP" and m.start < high and low < m.end
+        ]
+        head = [m for m in inside if m.start <= subject.idx < m.end]
+        if head or inside:
+            return [(head or inside)[0].actor]  # type: ignore[list-item]
     return None
 
 
