@@ -331,3 +331,17 @@ def test_a_country_before_backed_qualifies_the_group_after_it(analyse: Analyse) 
     assert names(doc, event(doc, "ASSAULT").actor) == ["Houthis"]
     doc = analyse("Iran backed the Houthis.", language="en")
     assert names(doc, event(doc, "SUPPORT").actor) == ["Iran"]
+
+
+def test_the_parties_between_whom_a_reciprocal_event_runs_are_its_actors(
+    analyse: Analyse,
+) -> None:
+    doc = analyse("Talks between Chile and Peru resumed in Lima.", language="en")
+    talks = event(doc, "CONSULT")
+    assert set(names(doc, talks.actor)) == {"Chile", "Peru"} and talks.recipient == []
+    doc = analyse("وبدأت محادثات بين إيران والولايات المتحدة في مسقط.")
+    talks = event(doc, "CONSULT")
+    assert set(names(doc, talks.actor)) == {"Iran", "United States"} and talks.recipient == []
+    # a one-sided act keeps its recipient
+    doc = analyse("Chile attacked Peru.", language="en")
+    assert names(doc, event(doc, "ASSAULT").recipient) == ["Peru"]

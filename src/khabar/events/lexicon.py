@@ -118,6 +118,10 @@ class TriggerEntry:
         return "passive" in self.flags
 
     @property
+    def reciprocal(self) -> bool:
+        return "reciprocal" in self.flags
+
+    @property
     def agent_genitive(self) -> bool:
         """Whether a noun's genitive wields it (رصاص الجيش, صواريخ حزب الله): a weapon or
         means, whose owner is the actor even where the event's nouns name their victim."""

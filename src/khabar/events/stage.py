@@ -305,6 +305,10 @@ class EventsStage:
                 arguments.recipient,
                 arguments.carried_over,
             )
+            if match.entry.reciprocal and _between(view, doc, arguments.recipient_mentions):
+                # "clashes between Azerbaijanis and Armenians", "اشتباكات بين الجيش والمسلحين":
+                # every party of a reciprocal event acts in it
+                args_actor, recipient = recipient, []
             objects.update(arguments.recipient_mentions)
             if is_verb and args_actor:
                 verb_subject[window] = args_actor
@@ -496,6 +500,25 @@ def _not_an_event(
         and claim is not None
         and claim.stance == "deny"
     )
+
+
+_BETWEEN = frozenset({"between", "بين"})
+
+
+def _between(view: _SentenceView, doc: Document, mention_ids: tuple[str, ...]) -> bool:
+    """Whether the first of these mentions comes right after "between" / "بين"."""
+    if not mention_ids:
+        return False
+    first = min(
+        (m for m in view.mentions if m.id in mention_ids), key=lambda m: m.start, default=None
+    )
+    span = view.word_range(first.start, first.end) if first is not None else None
+    if span is None:
+        return False
+    before = span[0] - 1
+    while before >= 0 and view.norms[before] in ("the", "ال"):
+        before -= 1
+    return before >= 0 and view.norms[before] in _BETWEEN
 
 
 def _participle_adjunct(view: _SentenceView, match: TriggerMatch, lang: str) -> bool:
