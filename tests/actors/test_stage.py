@@ -419,3 +419,9 @@ def test_arabic_short_forms_of_armed_groups(analyse: Analyse) -> None:
     named = {a.name: a.country for a in doc.actors}
     assert named.get("Al-Aqsa Martyrs' Brigades") == "PSE"
     assert named.get("Liberation Tigers of Tamil Eelam") == "LKA"
+
+
+def test_the_opposition_is_a_group_not_a_person(analyse: Analyse) -> None:
+    doc = analyse("وقالت المعارضة السورية إن الانتخابات مزورة.")
+    opposition = [a for a in doc.actors if a.sector == "OPP"]
+    assert [(a.kind, a.country) for a in opposition] == [("group", "SYR")]
