@@ -305,7 +305,7 @@ class EventsStage:
                 arguments.recipient,
                 arguments.carried_over,
             )
-            if match.entry.reciprocal and _between(view, doc, arguments.recipient_mentions):
+            if match.entry.reciprocal and _between(view, arguments.recipient_mentions):
                 # "clashes between Azerbaijanis and Armenians", "اشتباكات بين الجيش والمسلحين":
                 # every party of a reciprocal event acts in it
                 args_actor, recipient = recipient, []
@@ -505,7 +505,7 @@ def _not_an_event(
 _BETWEEN = frozenset({"between", "بين"})
 
 
-def _between(view: _SentenceView, doc: Document, mention_ids: tuple[str, ...]) -> bool:
+def _between(view: _SentenceView, mention_ids: tuple[str, ...]) -> bool:
     """Whether the first of these mentions comes right after "between" / "بين"."""
     if not mention_ids:
         return False
@@ -537,8 +537,9 @@ def _participle_adjunct(view: _SentenceView, match: TriggerMatch, lang: str) -> 
 
 
 def _inside_organisation(view: _SentenceView, start: int, end: int) -> bool:
-    """Whether an English trigger lies inside an organisation's mention: "Iran-backed
-    militias", "the Gulf Cooperation Council" name a group, not a backing or cooperation."""
+    """Whether an English trigger lies inside an organisation's mention: "Amnesty
+    International", "the Gulf Cooperation Council" name a group, not an amnesty or
+    cooperation."""
     return any(
         m.type == "ORG"
         and m.actor
