@@ -297,7 +297,7 @@ def _append(path: Path, line: str) -> None:
 
 def test_tsv_unknown_sector_names_file_and_line(data_dir: Path) -> None:
     path = data_dir / "institutions.tsv"
-    _append(path, "الجيش الخاص\tar\tARMY\torg\t\t")
+    _append(path, "الجيش الخاص\tar\tARMY\torg\t\t\t")
     line = len(path.read_text(encoding="utf-8").splitlines())
     with pytest.raises(ResourceError, match=rf"institutions\.tsv:{line}: unknown sector"):
         res.load_institutions()

@@ -425,3 +425,9 @@ def test_the_opposition_is_a_group_not_a_person(analyse: Analyse) -> None:
     doc = analyse("وقالت المعارضة السورية إن الانتخابات مزورة.")
     opposition = [a for a in doc.actors if a.sector == "OPP"]
     assert [(a.kind, a.country) for a in opposition] == [("group", "SYR")]
+
+
+def test_protesters_and_civilians_are_two_groups(analyse: Analyse) -> None:
+    doc = analyse("وقتل ثلاثة مدنيين وأصيب خمسة متظاهرين في بغداد.")
+    groups = {a.name for a in doc.actors if a.sector == "CVL"}
+    assert groups == {"Iraq civilians", "Iraq protesters"}

@@ -248,7 +248,7 @@ def test_an_unvocalised_verb_before_a_count_is_passive(analyse: Analyse) -> None
 def test_a_nationality_qualifying_a_place_is_no_party(analyse: Analyse) -> None:
     doc = analyse("وأقدم أمس متظاهرون غاضبون في الجنوب اللبناني على قطع الطريق الدولية.")
     blocking = event(doc, "PROTEST")
-    assert names(doc, blocking.actor) == ["Lebanon civilians"]
+    assert names(doc, blocking.actor) == ["Lebanon protesters"]
 
 
 def test_a_day_inside_an_english_phrase_and_an_auxiliary_subject(analyse: Analyse) -> None:
@@ -345,3 +345,11 @@ def test_the_parties_between_whom_a_reciprocal_event_runs_are_its_actors(
     # a one-sided act keeps its recipient
     doc = analyse("Chile attacked Peru.", language="en")
     assert names(doc, event(doc, "ASSAULT").recipient) == ["Peru"]
+
+
+def test_protesters_heading_somewhere_march_rather_than_visit(analyse: Analyse) -> None:
+    doc = analyse("وتوجه المتظاهرون إلى مقر الحكومة في بغداد.")
+    assert [(e.type, e.mode) for e in doc.events] == [("PROTEST", "demo")]
+    # a minister heading somewhere still visits
+    doc = analyse("وتوجه وزير الخارجية المصري إلى بغداد.")
+    assert [(e.type, e.mode) for e in doc.events] == [("CONSULT", "visit")]

@@ -43,9 +43,9 @@ from khabar.actors.lexicon import (
     NISBA,
     OFFICE_LABELS,
     PLACE,
-    SECTOR_LABELS,
     Cue,
     Lexicon,
+    group_labels,
 )
 from khabar.document import Actor, Document, Mention
 from khabar.text.normalize import normalize_ar
@@ -166,7 +166,7 @@ def _cue_country(cues: Iterable[Cue]) -> str | None:
 @cache
 def _generic_labels() -> frozenset[str]:
     """The names the actor stage gives actors it builds from generic nouns."""
-    labels = {*SECTOR_LABELS.values(), *OFFICE_LABELS.values()}
+    labels = {*group_labels(), *OFFICE_LABELS.values()}
     labels.update(t.text for t in resources.load_titles() if t.lang == "en")
     labels.update(a.name_en for a in resources.load_anonymous() if a.name_en)
     return frozenset(labels)

@@ -118,6 +118,15 @@ SECTOR_LABELS = {
 
 
 @cache
+def group_labels() -> frozenset[str]:
+    """Every name the actor stage gives a group it builds from a generic noun: the sectors'
+    labels and the institution table's own names (protesters, settlers)."""
+    return frozenset(SECTOR_LABELS.values()) | frozenset(
+        item.name for item in resources.load_institutions() if item.name
+    )
+
+
+@cache
 def load_lexicon(extra_actor_files: tuple[str, ...] = ()) -> Lexicon:
     """The actor lexicon; built once per process, and kept on disk between processes."""
     paths = tuple(Path(name) for name in extra_actor_files)
@@ -209,7 +218,7 @@ def _entries(
             title.lang,
         )
     for item in resources.load_institutions():
-        label = SECTOR_LABELS.get(item.sector, item.sector.lower())
+        label = item.name or SECTOR_LABELS.get(item.sector, item.sector.lower())
         yield (
             item.text,
             Cue(

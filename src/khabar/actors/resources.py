@@ -151,6 +151,7 @@ class Institution:
     kind: str
     context: str | None
     country: str | None
+    name: str | None = None  # English label where the sector's would lose what it is
 
 
 @dataclass(frozen=True, slots=True)
@@ -369,7 +370,7 @@ def load_titles() -> tuple[Title, ...]:
 def load_institutions() -> tuple[Institution, ...]:
     """Generic institution nouns (institutions.tsv): الجيش / army -> MIL."""
     known = _iso3_codes()
-    columns = ("text", "lang", "sector", "kind", "context", "country")
+    columns = ("text", "lang", "sector", "kind", "context", "country", "name")
     rows: list[Institution] = []
     for where, row in _read_tsv(DATA_DIR / "institutions.tsv", columns):
         _check(bool(row["text"]), where, "empty text")
@@ -382,6 +383,7 @@ def load_institutions() -> tuple[Institution, ...]:
                 kind=row["kind"],
                 context=row["context"] or None,
                 country=_country(row["country"], where, known),
+                name=row["name"] or None,
             )
         )
     return tuple(rows)

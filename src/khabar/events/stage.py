@@ -34,6 +34,7 @@ from khabar.events.lexicon import (
     load_triggers,
 )
 from khabar.events.occurrence import is_occurrence
+from khabar.events.ontology import load_plover
 from khabar.events.status import event_status
 from khabar.text.normalize import normalize_ar
 
@@ -348,13 +349,23 @@ class EventsStage:
             # Told by a party about another party's act: an unconfirmed report.
             status = "alleged"
             evidence.append("reported-by-other")
+        type_, mode, cameo = match.entry.type, match.entry.mode, match.entry.cameo
+        if (
+            is_verb
+            and type_ == "CONSULT"
+            and mode == "visit"
+            and _marchers(doc, view, args_actor, match)
+        ):
+            # "توجه المتظاهرون إلى مقر الحكومة": protesters going somewhere march, not visit
+            type_, mode = "PROTEST", "demo"
+            cameo = load_plover().cameo_for(type_, mode)
         return Event(
             id="",
-            type=match.entry.type,
+            type=type_,
             trigger=doc.span(trigger_start, trigger_end),
             sentence=view.index,
-            mode=match.entry.mode,
-            context=list(match.entry.context),
+            mode=mode,
+            context=list(match.entry.context) if type_ == match.entry.type else [],
             actor=args_actor,
             recipient=[r for r in recipient if r not in args_actor],
             status=status,
@@ -362,7 +373,7 @@ class EventsStage:
             when=when,
             where=where,
             confidence=_confidence(match, bool(args_actor), bool(recipient), carried, evidence),
-            cameo=match.entry.cameo,
+            cameo=cameo,
         )
 
 
@@ -519,6 +530,25 @@ def _between(view: _SentenceView, mention_ids: tuple[str, ...]) -> bool:
     while before >= 0 and view.norms[before] in ("the", "ال"):
         before -= 1
     return before >= 0 and view.norms[before] in _BETWEEN
+
+
+# The name institutions.tsv gives protest crowds (المتظاهرون, protesters, ...).
+_MARCHERS = "protesters"
+
+
+def _marchers(doc: Document, view: _SentenceView, ids: list[str], match: TriggerMatch) -> bool:
+    """Whether these actors are protest crowds that stand as the verb's subject, right after
+    it (توجه المتظاهرون) or right before it (protesters marched)."""
+    actors = [doc.actor(i) for i in ids]
+    if not actors or not all(a is not None and a.name.split()[-1] == _MARCHERS for a in actors):
+        return False
+    for mention in view.mentions:
+        span = view.word_range(mention.start, mention.end) if mention.actor in ids else None
+        if span and (
+            match.end_word <= span[0] <= match.end_word + 1 or span[1] == match.start_word - 1
+        ):
+            return True
+    return False
 
 
 def _participle_adjunct(view: _SentenceView, match: TriggerMatch, lang: str) -> bool:

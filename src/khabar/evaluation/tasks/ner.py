@@ -19,7 +19,7 @@ from functools import cache
 from pathlib import Path
 
 from khabar.actors.compose import HEAD_LABEL
-from khabar.actors.lexicon import OFFICE_LABELS, SECTOR_LABELS, text_lang
+from khabar.actors.lexicon import OFFICE_LABELS, group_labels, text_lang
 from khabar.actors.tagger import normalise
 from khabar.document import Document, Mention
 from khabar.errors import ResourceError
@@ -99,7 +99,7 @@ def mention_token_spans(doc: Document, words: list[str]) -> list[TypedSpan]:
 
 # Last words of the names the actor stage gives unnamed offices and institutions.
 GENERIC_LABELS = frozenset(
-    label.split()[-1].lower() for label in (*OFFICE_LABELS.values(), *SECTOR_LABELS.values())
+    label.split()[-1].lower() for label in (*OFFICE_LABELS.values(), *group_labels())
 )
 
 
