@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from khabar.events.lexicon import CueMatch, TriggerMatch
+from khabar.events.lexicon import CueMatch, TriggerMatch, fold_ar
 
 ORDER = ("denied", "alleged", "possible", "planned", "asserted")
 STANCE_STATUS = {"deny": "denied", "accuse": "alleged"}
@@ -80,13 +80,24 @@ COMPLEMENT_BREAKS = frozenset(
 RELATIVES = frozenset("who which whom whose الذي التي الذين اللذين اللتين اللواتي".split())
 
 
+def _past_heads(verbs: Sequence[str]) -> tuple[str, ...]:
+    """The folded first words of an entry's past-tense verb items (not ي-initial)."""
+    heads = (fold_ar(item.split()[0]) for item in verbs if item and item != "-")
+    return tuple(h for h in heads if h and not h.startswith("ي"))
+
+
 def _condition_holds(cue: CueMatch, trigger: TriggerMatch, words: Sequence[str]) -> bool:
     condition = cue.cue.condition
     if condition == "adjacent":
         return trigger.start_word - cue.end_word <= 1 and trigger.pos == "verb"
     if condition == "imperfect":
         stem = trigger.form.split()[0] if trigger.form else ""
-        return trigger.pos == "verb" and stem.startswith(IMPERFECT_PREFIXES)
+        return (
+            trigger.pos == "verb"
+            and stem.startswith(IMPERFECT_PREFIXES)
+            # a past verb may start with ت too (تظاهروا، توجه): قد before it asserts
+            and not any(stem.startswith(past) for past in _past_heads(trigger.entry.verbs))
+        )
     if condition == "lowercase":
         return all(w == w.lower() for w in words[cue.start_word : cue.end_word])
     return True
