@@ -353,3 +353,22 @@ def test_protesters_heading_somewhere_march_rather_than_visit(analyse: Analyse) 
     # a minister heading somewhere still visits
     doc = analyse("وتوجه وزير الخارجية المصري إلى بغداد.")
     assert [(e.type, e.mode) for e in doc.events] == [("CONSULT", "visit")]
+
+
+def test_a_protest_is_against_the_party_after_against(analyse: Analyse) -> None:
+    doc = analyse("وتظاهر الآلاف في عمان ضد الحكومة الأردنية أمس.")
+    protest = event(doc, "PROTEST")
+    assert [doc.actor(i).country for i in protest.recipient] == ["JOR"]  # type: ignore[union-attr]
+    doc = analyse(
+        "Thousands of students protested outside the Chilean embassy in Lima.", language="en"
+    )
+    protest = event(doc, "PROTEST")
+    assert [doc.actor(i).country for i in protest.recipient] == ["CHL"]  # type: ignore[union-attr]
+
+
+def test_qad_before_a_past_verb_starting_with_ta_asserts(analyse: Analyse) -> None:
+    # قد + past is emphatic (تظاهروا is past, though it starts with ت); قد + imperfect is "may"
+    doc = analyse("وكان الآلاف قد تظاهروا في عمان ضد الحكومة.")
+    assert event(doc, "PROTEST").status == "asserted"
+    doc = analyse("قد تتظاهر النقابات في عمان ضد الحكومة.")
+    assert event(doc, "PROTEST").status == "possible"

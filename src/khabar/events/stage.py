@@ -349,6 +349,8 @@ class EventsStage:
             # Told by a party about another party's act: an unconfirmed report.
             status = "alleged"
             evidence.append("reported-by-other")
+        if match.entry.type == "PROTEST" and not recipient:
+            recipient = _protest_target(view, match, args_actor)
         type_, mode, cameo = match.entry.type, match.entry.mode, match.entry.cameo
         if (
             is_verb
@@ -530,6 +532,33 @@ def _between(view: _SentenceView, mention_ids: tuple[str, ...]) -> bool:
     while before >= 0 and view.norms[before] in ("the", "ال"):
         before -= 1
     return before >= 0 and view.norms[before] in _BETWEEN
+
+
+# Words after which a protest names what it is against: ضد الحكومة، احتجاجا على، مطالبين
+# باستقالة، أمام مقر، against, outside.
+_PROTEST_TARGET_CUES = frozenset(
+    normalize_ar(w) for w in ("ضد", "احتجاجا", "احتجاجاً", "أمام", "مقر", "إلى مقر")
+) | frozenset({"against", "outside"})
+_DEMANDING = tuple(normalize_ar(w) for w in ("مطالب", "تطالب", "يطالب", "طالب"))
+PROTEST_TARGET_REACH = 5  # words after the cue within which the target stands
+
+
+def _protest_target(view: _SentenceView, match: TriggerMatch, actors: list[str]) -> list[str]:
+    """What a protest is against, when no argument rule found it: the first actor named
+    within a few words after ضد، احتجاجا على، مطالبين ب، أمام مقر, against or outside,
+    later in the sentence than the trigger ("تظاهروا ضد الغارات الإسرائيلية")."""
+    by_start: dict[int, str] = {}
+    for mention in view.mentions:
+        span = view.word_range(mention.start, mention.end) if mention.actor else None
+        if span and mention.actor not in actors:
+            by_start.setdefault(span[0], mention.actor)  # type: ignore[arg-type]
+    norms = view.norms
+    for k in range(match.end_word, len(norms)):
+        if norms[k] in _PROTEST_TARGET_CUES or norms[k].startswith(_DEMANDING):
+            for j in range(k + 1, min(k + 1 + PROTEST_TARGET_REACH, len(norms))):
+                if j in by_start:
+                    return [by_start[j]]
+    return []
 
 
 # The name institutions.tsv gives protest crowds (المتظاهرون, protesters, ...).
