@@ -372,3 +372,11 @@ def test_qad_before_a_past_verb_starting_with_ta_asserts(analyse: Analyse) -> No
     assert event(doc, "PROTEST").status == "asserted"
     doc = analyse("قد تتظاهر النقابات في عمان ضد الحكومة.")
     assert event(doc, "PROTEST").status == "possible"
+
+
+def test_a_verb_after_and_shares_the_first_verbs_subject(analyse: Analyse) -> None:
+    doc = analyse("Police arrested the mayor of Lima and charged him with fraud.", language="en")
+    charged = [e for e in doc.events if e.trigger.text.startswith("charged")]
+    assert charged and names(doc, charged[0].actor) == names(doc, event(doc, "COERCE").actor)
+    doc = analyse("Protesters marched to the parliament and arrived at the gates.", language="en")
+    assert {e.type for e in doc.events} == {"PROTEST"}

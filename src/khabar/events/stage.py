@@ -252,6 +252,7 @@ class EventsStage:
             candidates = [c for c in candidates if c.mention not in speakers]
         trigger = (match.start_word, match.end_word)
         is_verb = match.pos == "verb"
+        adjunct: list[str] | None = None
         if cue_claims:
             # A reporting verb that is itself an event (نفت، اتهمت): its speakers act.
             args_actor = _speaker_actors(cue_claims, candidates, view, clause)
@@ -314,9 +315,13 @@ class EventsStage:
             if is_verb and args_actor:
                 verb_subject[window] = args_actor
             if carried and (
-                (claim is not None and speaker == [claim.speaker]) or args_actor == parsed
+                (claim is not None and speaker == [claim.speaker])
+                or args_actor == parsed
+                or (adjunct and args_actor == adjunct)
             ):
-                carried = False  # the claim's own speaker, or the parse's subject, is no guess
+                # the claim's own speaker, the parse's subject or the main clause's subject
+                # of a participle or coordinated verb is no guess
+                carried = False
         # Only asked for when no argument anchors the trigger: it runs for every trigger.
         happening = not (args_actor or recipient) and _happening_near(
             view, match, load_happening(lang)
@@ -356,7 +361,8 @@ class EventsStage:
             is_verb
             and type_ == "CONSULT"
             and mode == "visit"
-            and _marchers(doc, view, args_actor, match)
+            and _crowds(doc, args_actor)
+            and (args_actor == adjunct or _subject_next_to(view, args_actor, match))
         ):
             # "توجه المتظاهرون إلى مقر الحكومة": protesters going somewhere march, not visit
             type_, mode = "PROTEST", "demo"
@@ -565,12 +571,15 @@ def _protest_target(view: _SentenceView, match: TriggerMatch, actors: list[str])
 _MARCHERS = "protesters"
 
 
-def _marchers(doc: Document, view: _SentenceView, ids: list[str], match: TriggerMatch) -> bool:
-    """Whether these actors are protest crowds that stand as the verb's subject, right after
-    it (توجه المتظاهرون) or right before it (protesters marched)."""
+def _crowds(doc: Document, ids: list[str]) -> bool:
+    """Whether every one of these actors is a protest crowd."""
     actors = [doc.actor(i) for i in ids]
-    if not actors or not all(a is not None and a.name.split()[-1] == _MARCHERS for a in actors):
-        return False
+    return bool(actors) and all(a is not None and a.name.split()[-1] == _MARCHERS for a in actors)
+
+
+def _subject_next_to(view: _SentenceView, ids: list[str], match: TriggerMatch) -> bool:
+    """Whether one of these actors is named right after the verb (توجه المتظاهرون) or right
+    before it (protesters marched): its subject, not an actor carried from afar."""
     for mention in view.mentions:
         span = view.word_range(mention.start, mention.end) if mention.actor in ids else None
         if span and (
@@ -581,11 +590,15 @@ def _marchers(doc: Document, view: _SentenceView, ids: list[str], match: Trigger
 
 
 def _participle_adjunct(view: _SentenceView, match: TriggerMatch, lang: str) -> bool:
-    """Whether an English trigger opens a participle clause after a comma ("..., killing 50"),
-    whose doer is the main clause's subject, not a speaker reporting the sentence."""
-    if lang != "en" or match.pos != "verb" or not view.norms[match.start_word].endswith("ing"):
+    """Whether an English verb trigger continues the main clause without a subject of its
+    own, so that its doer is that clause's subject, not a speaker reporting the sentence: a
+    participle after a comma ("..., killing 50") or a verb right after "and" ("protesters
+    marched to parliament and stormed the gates")."""
+    if lang != "en" or match.pos != "verb":
         return False
     start = match.start_word
+    if not view.norms[start].endswith("ing"):
+        return start > 0 and view.norms[start - 1] == "and"
     if (
         start > 1
         and view.norms[start - 1] in ("and", "or")
