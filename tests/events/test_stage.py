@@ -380,3 +380,14 @@ def test_a_verb_after_and_shares_the_first_verbs_subject(analyse: Analyse) -> No
     assert charged and names(doc, charged[0].actor) == names(doc, event(doc, "COERCE").actor)
     doc = analyse("Protesters marched to the parliament and arrived at the gates.", language="en")
     assert {e.type for e in doc.events} == {"PROTEST"}
+
+
+def test_the_attack_that_killed_befell_the_same_victims(analyse: Analyse) -> None:
+    # the soldiers were killed in the attack: they are its victims, not its doers
+    doc = analyse("Three Chilean soldiers were killed in a bomb attack near Arica.", language="en")
+    for e in doc.events:
+        assert [doc.actor(i).country for i in e.recipient] == ["CHL"], e  # type: ignore[union-attr]
+        assert e.actor == [], e
+    doc = analyse("وأعلنت الشرطة مقتل سبعة جنود أردنيين بتفجير انتحاري في الزرقاء.")
+    bombing = next(e for e in doc.events if "تفجير" in e.trigger.text)
+    assert [doc.actor(i).country for i in bombing.recipient] == ["JOR"]  # type: ignore[union-attr]

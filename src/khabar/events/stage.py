@@ -182,6 +182,7 @@ class EventsStage:
                     if event.actor:
                         previous_subject = event.actor
             _share_future(sentence_events, view)
+            _share_victims(sentence_events, view)
             # -- occurrence filter (events/occurrence.py): a trigger that only mentions an event.
             if lang == "ar":
                 sentence_events = [
@@ -664,6 +665,44 @@ def _share_future(sentence_events: list[tuple[Event, TriggerMatch]], view: _Sent
     for event, match in sentence_events:
         if match.pos == "noun" and event.status == "asserted" and event.claim is None:
             event.status = "planned"
+
+
+# Words that introduce the attack in which someone was killed: "killed in a bomb attack",
+# "قُتل ... في هجوم", "بتفجير انتحاري", "جراء قصف".
+_MEANS = frozenset(
+    {"in", "by", "during", "from"} | {normalize_ar(w) for w in ("في", "ب", "جراء", "إثر", "خلال")}
+)
+_ARTICLES = frozenset({"a", "an", "the", "ال"})
+
+
+def _share_victims(sentence_events: list[tuple[Event, TriggerMatch]], view: _SentenceView) -> None:
+    """An attack named after in / by / في / ب, following a killing or wounding, is the act
+    that killed or wounded: it has the same doer (or none) and befell the same victims.
+    "Three soldiers were killed in a bomb attack": the soldiers bombed no one."""
+    starts = {m.start_word for _e, m in sentence_events}
+    for index, (event, match) in enumerate(sentence_events):
+        if event.type != "ASSAULT":
+            continue
+        before = match.start_word - 1
+        # over an article and over the other words of a compound ("a bomb attack")
+        while before >= 0 and (view.norms[before] in _ARTICLES or before in starts):
+            before -= 1
+        if before < 0 or view.norms[before] not in _MEANS:
+            continue
+        befallen = next(
+            (
+                e
+                for e, m in reversed(sentence_events[:index])
+                if e.type == "ASSAULT" and e.recipient and m.end_word <= before
+            ),
+            None,
+        )
+        if befallen is None:
+            continue
+        if not event.actor or set(event.actor) <= set(befallen.recipient):
+            event.actor = list(befallen.actor)  # the victims are no doers
+        if not event.recipient:
+            event.recipient = [r for r in befallen.recipient if r not in event.actor]
 
 
 def _definite(words: list[Word], token_of: list[int], tokens: int) -> list[bool]:
