@@ -677,8 +677,9 @@ _ARTICLES = frozenset({"a", "an", "the", "ال"})
 
 def _share_victims(sentence_events: list[tuple[Event, TriggerMatch]], view: _SentenceView) -> None:
     """An attack named after in / by / في / ب, following a killing or wounding, is the act
-    that killed or wounded: it has the same doer (or none) and befell the same victims.
-    "Three soldiers were killed in a bomb attack": the soldiers bombed no one."""
+    that killed or wounded: it befell the same victims, and a doer it took from among them is
+    the killing's instead (or none). "Three soldiers were killed in a bomb attack": the
+    soldiers bombed no one. A doer the attack names itself (في هجوم شنه مسلحون) stays."""
     starts = {m.start_word for _e, m in sentence_events}
     for index, (event, match) in enumerate(sentence_events):
         if event.type != "ASSAULT":
