@@ -112,7 +112,7 @@ def test_parse_rejects_a_file_that_is_not_a_model() -> None:
     assert model.cue_spans(toks, frozenset()) == [(2, 3)]
 
 
-def _model(weak: list[str]) -> CueModel:
+def _model(weak: list[str], cues: tuple[str, ...] = ("said", "about", "wednesday")) -> CueModel:
     return parse_cue_model(
         json.dumps(
             {
@@ -120,8 +120,8 @@ def _model(weak: list[str]) -> CueModel:
                 "version": "t",
                 "bias": -1.0,
                 "threshold": 0.0,
-                "candidates": ["said", "about", "wednesday"],
-                "weights": {"w=said": 2.0, "w=about": 2.0, "w=wednesday": 2.0},
+                "candidates": list(cues),
+                "weights": {f"w={cue}": 2.0 for cue in cues},
                 "weak": weak,
             }
         )
@@ -135,18 +135,7 @@ def test_weak_cue_spans_are_dropped() -> None:
 
 
 def test_an_auxiliary_alone_is_no_cue_but_stays_in_a_cue_span() -> None:
-    model = parse_cue_model(
-        json.dumps(
-            {
-                "format": FORMAT,
-                "version": "t",
-                "bias": -1.0,
-                "threshold": 0.0,
-                "candidates": ["has", "said"],
-                "weights": {"w=has": 2.0, "w=said": 2.0},
-            }
-        )
-    )
+    model = _model([], ("has", "said"))
     for text, cues in [
         ("Libya has offered to hand over two men.", []),
         ("The minister has said the port will reopen.", ["has said"]),

@@ -531,13 +531,6 @@ def _ar_verb_forms(spec: Sequence[str]) -> list[str]:
     return forms
 
 
-# Irregular past and participle forms that may head an extra verb item ("met", "blew up"):
-# they are not base forms, so the loader does not inflect them again.
-_EN_IRREGULAR = frozenset(
-    "beat blew broke built burnt cut forgave fought found froze gave held hit laid left let "
-    "met put ran sat sent set shot shut sought spoke spread struck took tore went were "
-    "withdrew withheld".split()
-)
 # The past of irregular verbs the inflected items use (withdraw its ambassador -> withdrew ...).
 _EN_PAST = {
     "beat": "beat",
@@ -584,6 +577,9 @@ _EN_PAST = {
     "withdraw": "withdrew",
     "withhold": "withheld",
 }
+# Irregular past and participle forms that may head an extra verb item ("met", "blew up"):
+# they are not base forms, so the loader does not inflect them again.
+_EN_IRREGULAR = frozenset(_EN_PAST.values()) | {"burnt", "sat", "were"}
 # A one-syllable verb ending in one vowel and one consonant doubles it: ban -> banned.
 _EN_DOUBLING = re.compile(r"^[^aeiou]*[aeiou][bdgmnpt]$")
 

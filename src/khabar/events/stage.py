@@ -536,7 +536,7 @@ def _between(view: _SentenceView, mention_ids: tuple[str, ...]) -> bool:
     if span is None:
         return False
     before = span[0] - 1
-    while before >= 0 and view.norms[before] in ("the", "ال"):
+    while before >= 0 and view.norms[before] in _ARTICLES:
         before -= 1
     return before >= 0 and view.norms[before] in _BETWEEN
 
