@@ -8,6 +8,8 @@ from khabar.errors import ResourceError
 from khabar.events.lexicon import (
     TriggerLexicon,
     fold_ar,
+    load_doer_verbs,
+    load_happening,
     load_status_cues,
     load_triggers,
 )
@@ -89,6 +91,14 @@ def test_unknown_language_is_a_resource_error() -> None:
         load_triggers("fr")
     with pytest.raises(ResourceError):
         load_status_cues("fr")
+    with pytest.raises(ResourceError):
+        load_doer_verbs("fr")
+
+
+def test_doer_verbs_are_happening_verbs_whose_subject_does_the_event() -> None:
+    doers, happening = load_doer_verbs("ar"), load_happening("ar")
+    assert ("شن",) in doers and ("نظموا",) in doers and doers < happening
+    assert ("اندلعت",) in happening and ("اندلعت",) not in doers
 
 
 # -- Arabic matching --------------------------------------------------------------------------

@@ -391,3 +391,25 @@ def test_the_attack_that_killed_befell_the_same_victims(analyse: Analyse) -> Non
     doc = analyse("وأعلنت الشرطة مقتل سبعة جنود أردنيين بتفجير انتحاري في الزرقاء.")
     bombing = next(e for e in doc.events if "تفجير" in e.trigger.text)
     assert [doc.actor(i).country for i in bombing.recipient] == ["JOR"]  # type: ignore[union-attr]
+
+
+def test_a_doer_verb_after_an_event_noun_names_its_actor(analyse: Analyse) -> None:
+    # هجوم شنه مسلحون: the pronoun on شن points back to the attack; its subject did it
+    doc = analyse("قتل أربعة جنود في هجوم شنه مسلحون على ثكنة عسكرية.")
+    attack = next(e for e in doc.events if e.trigger.text == "هجوم")
+    actors = {a.id: a for a in doc.actors}
+    assert [actors[i].sector for i in attack.actor] == ["UAF"]
+    doc = analyse("اندلعت أعمال شغب خلال مظاهرة نظمها محتجون ضد الحكومة.")
+    march = next(e for e in doc.events if e.trigger.text == "مظاهرة")
+    assert names(doc, march.actor) == ["protesters"]
+    assert "protesters" not in names(doc, march.recipient)
+
+
+def test_a_suicide_bomber_acts_and_a_suicide_attack_names_no_bomber(analyse: Analyse) -> None:
+    doc = analyse("فجر انتحاري نفسه وسط سوق شعبي في المدينة.")
+    assert names(doc, event(doc, "ASSAULT").actor) == ["suicide bombers"]
+    # in "هجوم انتحاري" the word qualifies the attack: the victims are no bombers, and
+    # nobody is made the bomber
+    doc = analyse("قتل أربعة أشخاص وأصيب ستة آخرون بهجوم انتحاري غرب المدينة.")
+    for found in doc.events:
+        assert "suicide bombers" not in names(doc, found.actor + found.recipient), found

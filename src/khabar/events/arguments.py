@@ -13,6 +13,9 @@ Rules over word order, for Arabic VSO and SVO clauses and English SVO:
   sanction); a nationality adjective after it (غارة إسرائيلية) is always the actor; a
   possessive pronoun on it (دعمها) points to the speaker of the claim it is told in;
   otherwise the subject of the clause (its first mention) acts;
+* a doer verb with a pronoun pointing back to a noun (هجوم شنه مسلحون، مظاهرة نظمها
+  الطلاب) makes its subject the noun's actor; a noun that itself names its doer
+  (فجر انتحاري نفسه) is its own actor;
 * the recipient is the nearest other mention after the trigger (and after the actor);
 * a passive verb (قُتل، was killed) has no actor in the clause;
 * with no actor in the clause, the speaker of the claim that reports the event, or the
@@ -141,6 +144,7 @@ def assign_arguments(
     agent_genitive: bool = False,
     possessive: bool = False,
     purpose: bool = False,
+    doer: int | None = None,
     fallback: list[str] | None = None,
 ) -> Arguments:
     """Actor and recipient ids for a trigger spanning words ``trigger`` (end exclusive).
@@ -171,6 +175,10 @@ def assign_arguments(
     elif is_verb:
         actor = _verb_actor(before, after, clause, start, end)
         recipient = _next_after(after, actor, clause, end)
+    elif doer is not None and (agent := _doer_subject(after, clause, doer)):
+        # هجوم شنه مسلحون على ثكنة: the doer verb's subject acts, what follows receives
+        actor = _coordinated(after[after.index(agent) :], clause)
+        recipient = _next_after(after, actor, clause, end)
     else:
         genitive = _genitive(after, clause, end)
         second = _object_after(after, genitive, clause) if genitive is not None else None
@@ -195,7 +203,9 @@ def assign_arguments(
             # خلال زيارتهما ... سيناقش كيم وبوتين: the pronoun points ahead to the subject.
             return Arguments(_unique(c.actor for c in _coordinated(after, clause)), [])
         elif not actor and not possessive:
-            actor = _noun_subject(before, clause, start)
+            # a noun that names its doer (فجر انتحاري نفسه: "انتحاري" is the bomber)
+            own = [c for c in candidates if c.first_word <= start and end - 1 <= c.last_word]
+            actor = own[:1] or _noun_subject(before, clause, start)
         if not recipient:
             recipient = _next_after(after, actor, clause, end)
     actor_ids = _unique(c.actor for c in actor)
@@ -233,6 +243,17 @@ def _verb_actor(
             return _coordinated(after, clause)
     subjects = _outside_relative_clauses(before, clause)
     return _coordinated_backwards(subjects, clause) if subjects else []
+
+
+def _doer_subject(after: list[Candidate], clause: Clause, doer: int) -> Candidate | None:
+    """The subject of a doer verb ending before word ``doer``: the first mention within
+    reach after it, not introduced by a preposition."""
+    for candidate in after:
+        if candidate.first_word < doer:
+            continue
+        near = candidate.first_token - clause.token_of[doer - 1] <= VERB_REACH
+        return candidate if near and not _preposition_before(candidate, clause) else None
+    return None
 
 
 def _relative_before(clause: Clause, start: int) -> int | None:

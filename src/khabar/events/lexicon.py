@@ -863,14 +863,28 @@ def load_status_cues(lang: str) -> StatusCueLexicon:
 @cache
 def load_happening(lang: str) -> frozenset[tuple[str, ...]]:
     """Happening verbs of ``lang`` (``happening.tsv``) as tuples of normalised words."""
+    return frozenset(form for form, _doer in _happening_rows(lang))
+
+
+@cache
+def load_doer_verbs(lang: str) -> frozenset[tuple[str, ...]]:
+    """The happening verbs of ``lang`` whose subject does the event (``subject`` = doer:
+    نظم، نفذ، شن، organised, launched), as tuples of normalised words."""
+    return frozenset(form for form, doer in _happening_rows(lang) if doer)
+
+
+@cache
+def _happening_rows(lang: str) -> tuple[tuple[tuple[str, ...], bool], ...]:
     if lang not in LANGS:
         raise ResourceError(f"no happening verbs for language {lang!r}; have {', '.join(LANGS)}")
     name = "happening.tsv"
-    forms: set[tuple[str, ...]] = set()
-    for n, row in _rows(name, ("lang", "forms", "note")):
+    forms: list[tuple[tuple[str, ...], bool]] = []
+    for n, row in _rows(name, ("lang", "forms", "subject", "note")):
         _check(name, n, row["lang"] in LANGS, f"unknown lang {row['lang']!r}")
+        _check(name, n, row["subject"] in ("event", "doer"), "subject must be event or doer")
         found = _split(row["forms"])
         _check(name, n, bool(found), "no forms")
         if row["lang"] == lang:
-            forms.update(tuple(normalize(word, lang) for word in form.split()) for form in found)
-    return frozenset(forms)
+            doer = row["subject"] == "doer"
+            forms.extend((tuple(normalize(w, lang) for w in form.split()), doer) for form in found)
+    return tuple(forms)

@@ -29,6 +29,7 @@ from khabar.events.lexicon import (
     CueMatch,
     TriggerMatch,
     glue,
+    load_doer_verbs,
     load_happening,
     load_status_cues,
     load_triggers,
@@ -154,6 +155,8 @@ class EventsStage:
             view = _SentenceView.of(index, sentence, words, surface, inside)
             cue_matches = cues.match(surface, None, clitics, glued)
             candidates = _candidates(doc, view)
+            if lang == "ar":
+                candidates = _outside_phrases(candidates, matches)
             view.speakers = _speaker_mentions(doc, view)
             hinting = [m for m in matches if m.entry.hint]
             verbs = [m.start_word for m in matches if m.pos == "verb"]
@@ -161,8 +164,10 @@ class EventsStage:
             verb_subject: dict[tuple[int, int], list[str]] = {}
             sentence_events: list[tuple[Event, TriggerMatch]] = []
             for position, match in enumerate(matches):
-                if _object_of_earlier_trigger(match, matches[:position]):
-                    continue
+                if _object_of_earlier_trigger(match, matches[:position]) and not (
+                    lang == "ar" and _doer_clause(view, match) is not None
+                ):
+                    continue  # but "قتل ... في هجوم شنه مسلحون" names an attack of its own
                 event = self._event(
                     doc,
                     view,
@@ -281,6 +286,7 @@ class EventsStage:
                 _parse_subject(doc, trigger_start, trigger_end, speaker) if lang == "en" else None
             )
             adjunct = previous_subject if _participle_adjunct(view, match, lang) else None
+            doer = _doer_clause(view, match) if lang == "ar" else None
             arguments = assign_arguments(
                 candidates,
                 clause,
@@ -293,6 +299,7 @@ class EventsStage:
                 agent_genitive=match.entry.agent_genitive,
                 possessive=possessive,
                 purpose=_purpose(view, match.start_word, stem_first),
+                doer=doer,
                 # The speaker acts in a pronoun-subject verb (أعلنت موسكو أنها تناقش) or a
                 # noun with a possessive pronoun (أعلنت دعمها), not in any noun it reports.
                 # A noun reported outside any content (قوله بشأن إجراء مناورات) or denied
@@ -406,6 +413,23 @@ def _first_stem(words: list[Word], start: int, end: int) -> int:
         if not (words[index].clitic and words[index].norm in _PROCLITICS):
             return index
     return start
+
+
+def _outside_phrases(candidates: list[Candidate], matches: list[TriggerMatch]) -> list[Candidate]:
+    """Candidates that are no word of a longer Arabic trigger phrase: in "هجوم انتحاري" (a
+    suicide attack) "انتحاري" qualifies the attack; alone (فجر انتحاري نفسه) it is the bomber.
+    (English phrases may hold their doer: "peacekeeping troops arrived".)"""
+    spans = [(m.start_word, m.end_word) for m in matches if m.end_word - m.start_word > 1]
+    return [
+        c
+        for c in candidates
+        if not any(
+            start <= c.first_word
+            and c.last_word < end
+            and end - start > c.last_word + 1 - c.first_word
+            for start, end in spans
+        )
+    ]
 
 
 def _candidates(doc: Document, view: _SentenceView) -> list[Candidate]:
@@ -815,6 +839,38 @@ _LIGHT_VERBS = frozenset({"قام", "قامت", "يقوم", "تقوم", "قام�
 
 
 HAPPENING_REACH = 3
+
+
+# Pronouns a doer verb carries that point back to the event noun (هجوم شنه، مظاهرة نظمها).
+_RESUMPTIVE = ("هما", "هم", "ها", "ه")
+_CONJUNCTIONS_AR = frozenset({"و", "ف"})
+DOER_REACH = 2  # tokens (adjectives, a relative pronoun) between an event noun and its doer verb
+
+
+def _doer_clause(view: _SentenceView, match: TriggerMatch) -> int | None:
+    """The word after a doer verb that tells who did an Arabic event noun: "هجوم شنه مسلحون"
+    (an attack gunmen launched), "الهجوم الذي تبنته طالبان", "مظاهرة حاشدة نظمها الطلاب". The
+    verb (happening.tsv, subject = doer) carries a pronoun pointing back to the noun; its
+    subject, after it, is the event's actor. None when no such verb follows."""
+    if match.pos != "noun":
+        return None
+    tokens = view.sentence.tokens
+    doers = load_doer_verbs("ar")
+    first = view.token_of[match.end_word - 1] + 1
+    for t in range(first, min(first + DOER_REACH + 1, len(tokens))):
+        words = tokens[t].words
+        text = "".join(w.norm for w in words if not (w.clitic and w.norm in _CONJUNCTIONS_AR))
+        if not any(ch.isalpha() for ch in text):
+            return None  # punctuation ends the noun phrase
+        for pronoun in _RESUMPTIVE:
+            stem = text.removesuffix(pronoun)
+            if stem == text or len(stem) < 2:
+                continue
+            # نظموها: the plural's alif drops before a pronoun; تبناه: the final ى is written ا
+            options = (stem, stem + "ا", stem[:-1] + "ي" if stem.endswith("ا") else stem)
+            if any((option,) in doers for option in options):
+                return view.token_of.index(t) + len(words)
+    return None
 
 
 def _happening_near(
