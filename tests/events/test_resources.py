@@ -154,6 +154,29 @@ def test_arabic_noun_with_article_is_not_a_verb() -> None:
     assert types_in(load_triggers("ar"), "وطالب المحتجون") == {"REQUEST"}
 
 
+def test_an_arabic_verb_phrase_may_hold_its_subject() -> None:
+    lexicon = load_triggers("ar")
+    words = "أطلق مسلحون مجهولون أمس النار على الدورية".split()
+    # without a subject to step over, the phrase needs its words side by side
+    assert [(m.start_word, m.entry.lemma) for m in lexicon.match(words)] == []
+    found = lexicon.match(words, subjects=[(1, 2)])
+    # the match is the verb alone: its subject stays free to be the actor
+    assert [(m.start_word, m.end_word, m.entry.type) for m in found] == [(0, 1, "ASSAULT")]
+    # only a subject (and a day) may stand between: "نشر الموقع صورا لقوات" deploys nothing
+    words = "نشر الموقع صورا لقوات الجيش".split()
+    assert [m.entry.type for m in lexicon.match(words, subjects=[(4, 4)])] == []
+
+
+def test_a_word_the_pipeline_split_wrongly_matches_whole() -> None:
+    # فتحت "opened" split as ف + تحت "under": the trigger is the whole word
+    words, clitic = ["ف", "تحت", "الشرطة", "النار"], [True, False, False, False]
+    found = load_triggers("ar").match(words, None, clitic, subjects=[(2, 2)])
+    assert [(m.start_word, m.prefix) for m in found] == [(0, "")]
+    # a conjunction that was stripped stays outside: وزار -> و + زار
+    found = load_triggers("ar").match(["و", "زار", "موسكو"], None, [True, False, False])
+    assert [(m.start_word, m.prefix) for m in found] == [(1, "و")]
+
+
 def test_arabic_multiword_longest_match() -> None:
     lexicon = load_triggers("ar")
     assert hits(lexicon, "المناورات العسكرية المشتركة") == [(0, 3, "COOPERATE", None)]

@@ -413,3 +413,13 @@ def test_a_suicide_bomber_acts_and_a_suicide_attack_names_no_bomber(analyse: Ana
     doc = analyse("قتل أربعة أشخاص وأصيب ستة آخرون بهجوم انتحاري غرب المدينة.")
     for found in doc.events:
         assert "suicide bombers" not in names(doc, found.actor + found.recipient), found
+
+
+def test_an_arabic_verb_phrase_with_its_subject_inside(analyse: Analyse) -> None:
+    # VSO: the subject stands between the verb and the rest of its phrase
+    doc = analyse("فتحت قوات الأمن النار على المتظاهرين في وسط المدينة.")
+    shots = event(doc, "ASSAULT")
+    assert shots.trigger.text == "فتحت"
+    assert names(doc, shots.actor) == ["police"] and names(doc, shots.recipient) == ["protesters"]
+    doc = analyse("أطلقت السلطات الإيرانية أمس سراح صحفي أمريكي.")
+    assert names(doc, event(doc, "RETREAT").actor) == ["Iran government"]

@@ -221,6 +221,11 @@ class _PhraseMatcher:
         """Whether ``payload`` may match a word whose stem needed ``prefix`` stripped."""
         return True
 
+    def gapped(self, payloads: tuple[object, ...]) -> bool:
+        """Whether phrases with these payloads may take their subject after their first
+        word (Arabic VSO: "أطلق مسلحون النار" for "أطلق النار")."""
+        return False
+
     def _analyse(self, text: str, norm: str) -> _Found:
         cache_key = text if norm == text else f"{text}\x1f{norm}"
         found = self._cache.get(cache_key)
@@ -287,8 +292,15 @@ class _PhraseMatcher:
             found_list.append(self._analyse(word, norm))
         return _Units(stems, found_list)
 
-    def match(self, units: _Units) -> list[tuple[int, int, str, object]]:
-        """(first unit, unit count, stripped prefix, payload) for each match."""
+    def match(
+        self, units: _Units, subject: frozenset[int] = frozenset()
+    ) -> list[tuple[int, int, str, object]]:
+        """(first unit, unit count, stripped prefix, payload) for each match.
+
+        ``subject``: units inside actor mentions, which may stand between the first word of
+        a :meth:`gapped` phrase and the rest (the VSO subject). Such a match reports its
+        first unit alone, and consumes the rest of the phrase.
+        """
         found: list[tuple[int, int, str, object]] = []
         founds = units.found
         n = len(founds)
@@ -298,7 +310,7 @@ class _PhraseMatcher:
             if i < free:
                 continue
             chosen: _Option | None = None
-            count = 0
+            count = used = 0
             for option in founds[i][1]:
                 tokens = option[0]
                 if len(tokens) == 1:
@@ -309,12 +321,36 @@ class _PhraseMatcher:
                     if count:
                         chosen = option
                         break
+                if subject and i + 1 in subject and self.gapped(option[1]):
+                    used = self._gapped_span(founds, i, tokens, subject)
+                    if used:
+                        chosen, count = option, 1
+                        break
             if chosen is None:
                 continue
             _tokens, payloads, prefix = chosen
             found.extend((i, count, prefix, payload) for payload in payloads)
-            free = i + count
+            free = i + max(count, used)
         return found
+
+    def _gapped_span(
+        self, founds: list[_Found], i: int, tokens: tuple[str, ...], subject: frozenset[int]
+    ) -> int:
+        """How many units from ``i`` the phrase covers with a subject (and a day) between its
+        first word and the rest, or 0."""
+        n = len(founds)
+        j = i + 1
+        while (
+            j < n
+            and j - i <= _GAP_REACH
+            and (j in subject or not founds[j][0].isdisjoint(_AR_SKIPPABLE))
+        ):
+            j += 1
+        for tok in tokens[1:]:
+            if j >= n or tok not in founds[j][0]:
+                return 0
+            j += 1
+        return j - i
 
     def _span(self, founds: list[_Found], i: int, tokens: tuple[str, ...]) -> int:
         """How many units from ``i`` the phrase ``tokens`` covers, or 0 when it does not
@@ -387,6 +423,16 @@ def glue(words: Sequence[str], clitic: Sequence[bool] | None, lang: str) -> Glue
     return Glued(stems, texts)
 
 
+# Units between an Arabic verb and the rest of its phrase: the subject's, and a day or a
+# pronoun object of على ("أطلق مسلحون أمس النار"، "أطلقوا عليه النار"); at most this many.
+_GAP_REACH = 4
+_AR_SKIPPABLE = frozenset(
+    fold_ar(word)
+    for word in (
+        "أمس اليوم السبت الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة"
+        " عليه عليها عليهم عليهما"
+    ).split()
+)
 # English words a phrase may step over where it does not name them itself: a day inside a
 # phrase ("called Thursday on Arabs") and a determiner that varies ("upgraded their
 # diplomatic ties" for "upgraded diplomatic ties"; "welcomed the" still needs its "the").
@@ -485,6 +531,10 @@ class _TriggerMatcher(_PhraseMatcher):
         if self.lang != "ar" or not isinstance(payload, _Form):
             return True
         return _ar_prefix_fits(payload.pos, prefix, payload.form)
+
+    def gapped(self, payloads: tuple[object, ...]) -> bool:
+        # Arabic verb phrases: the subject follows the verb (فرضت واشنطن عقوبات)
+        return self.lang == "ar" and all(isinstance(p, _Form) and p.pos == "verb" for p in payloads)
 
 
 def _ar_prefix_fits(pos: str, prefix: str, form: str) -> bool:
@@ -702,6 +752,7 @@ class TriggerLexicon:
         norms: Sequence[str] | None = None,
         clitic: Sequence[bool] | None = None,
         glued: Glued | None = None,
+        subjects: Sequence[tuple[int, int]] = (),
     ) -> list[TriggerMatch]:
         """Triggers in one sentence's words, longest first, left to right, not overlapping.
 
@@ -710,13 +761,27 @@ class TriggerLexicon:
         them a bare و ف ب ل ك س ال is taken for a clitic). A form shared by several entries
         gives one match per entry over the same words. ``glued`` is ``glue(words, clitic,
         lang)`` when the caller has it already; it is used only without ``norms``.
+        ``subjects`` are the word ranges (first, last) of actor mentions: an Arabic verb
+        phrase may hold one between its verb and the rest ("أطلق مسلحون النار"); that match
+        covers the verb alone, and its subject stays free to be the verb's actor.
         """
         units = self._matcher.units(words, norms, clitic, glued)
+        inside = frozenset(
+            u
+            for u, stem in enumerate(units.stems)
+            if any(first <= stem <= last for first, last in subjects)
+        )
         matches: list[TriggerMatch] = []
-        for first, count, prefix, payload in self._matcher.match(units):
+        for first, count, prefix, payload in self._matcher.match(units, inside):
             if not isinstance(payload, _Form):
                 continue  # a stop phrase: consumes its words, reports nothing
             start = units.stems[first]
+            if not prefix and first and units.stems[first - 1] + 1 < start:
+                # the whole unit matched: what the pipeline split off is part of the word
+                # (فتحت "opened" read as ف + تحت "under")
+                start = units.stems[first - 1] + 1
+            elif not prefix and not first:
+                start = 0
             end = units.stems[first + count - 1] + 1
             matches.append(
                 TriggerMatch(start, end, payload.entry, payload.form, payload.pos, prefix)

@@ -138,7 +138,9 @@ class EventsStage:
             # و + زار + ه); the pipeline's norms fold them together.
             # Both lexicons see the words with their prefix clitics glued back on: glue once.
             glued = glue(surface, clitics, lang)
-            matches = _one_per_span(triggers.match(surface, None, clitics, glued))
+            # an Arabic verb phrase may hold its subject: أطلق مسلحون النار
+            subjects = _mention_words(words, inside) if lang == "ar" and inside else ()
+            matches = _one_per_span(triggers.match(surface, None, clitics, glued, subjects))
             inherited, previous_statuses = previous_statuses, set()
             if not matches:
                 # Most sentences have no trigger: the full view is built only when an
@@ -227,7 +229,11 @@ class EventsStage:
         objects: set[str],
         verb_subject: dict[tuple[int, int], list[str]],
     ) -> Event | None:
-        stem_first = _first_stem(view.words, match.start_word, match.end_word)
+        stem_first = (
+            _first_stem(view.words, match.start_word, match.end_word)
+            if match.prefix
+            else match.start_word  # the match needed no clitic stripped: all of it is the word
+        )
         while (
             stem_first > 0
             and view.words[stem_first - 1].clitic
@@ -413,6 +419,19 @@ def _first_stem(words: list[Word], start: int, end: int) -> int:
         if not (words[index].clitic and words[index].norm in _PROCLITICS):
             return index
     return start
+
+
+def _mention_words(words: list[Word], mentions: list[Mention]) -> list[tuple[int, int]]:
+    """The word ranges (first, last) of the actor mentions among ``mentions``."""
+    starts = [w.start for w in words]
+    ranges = []
+    for mention in mentions:
+        if mention.actor is not None:
+            first = max(bisect_right(starts, mention.start) - 1, 0)
+            last = bisect_left(starts, mention.end) - 1
+            if last >= first:
+                ranges.append((first, last))
+    return ranges
 
 
 def _outside_phrases(candidates: list[Candidate], matches: list[TriggerMatch]) -> list[Candidate]:
