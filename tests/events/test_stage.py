@@ -423,3 +423,16 @@ def test_an_arabic_verb_phrase_with_its_subject_inside(analyse: Analyse) -> None
     assert names(doc, shots.actor) == ["police"] and names(doc, shots.recipient) == ["protesters"]
     doc = analyse("أطلقت السلطات الإيرانية أمس سراح صحفي أمريكي.")
     assert names(doc, event(doc, "RETREAT").actor) == ["Iran government"]
+
+
+def test_a_count_before_an_unvocalised_verb_makes_its_people_the_victims(
+    analyse: Analyse,
+) -> None:
+    doc = analyse("وقالت الشرطة إن 22 شخصا على الأقل قتلوا في الهجوم.")
+    killing = event(doc, "ASSAULT")
+    assert killing.actor == [] and names(doc, killing.recipient) == ["civilians"]
+    # with its object after it the verb is active: the counted gunmen killed
+    doc = analyse("وقال إن ثلاثة مسلحين قتلوا جنديا في الهجوم.")
+    killing = event(doc, "ASSAULT")
+    assert names(doc, killing.actor) == ["armed group"]
+    assert names(doc, killing.recipient) == ["military"]

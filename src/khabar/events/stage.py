@@ -957,6 +957,8 @@ def _passive(view: _SentenceView, match: TriggerMatch, lang: str) -> bool:
     text = view.words[_first_stem(view.words, match.start_word, match.end_word)].text
     if len(text) > 1 and text[1] == "\u064f":
         return True
+    if _counted_before(view, match):
+        return True
     # Unvocalised, a count right after the verb is its subject, the people it befell: "قتل
     # ثلاثة أشخاص" is qutila (three were killed); an active verb names its doer first ("قتل
     # مسلحون ثلاثة أشخاص"), or after ف has it from the clause before.
@@ -971,6 +973,43 @@ def _passive(view: _SentenceView, match: TriggerMatch, lang: str) -> bool:
         return False  # a verb before its subject is singular: "وخطفوا أربعة" is active
     word = view.norms[following]
     return word[:1].isdigit() or word in _counts()
+
+
+COUNT_REACH = 4  # tokens before a verb within which a count makes its subject the victims
+
+
+def _counted_before(view: _SentenceView, match: TriggerMatch) -> bool:
+    """A count shortly before the verb, in the same clause: its people are who the verb
+    befell ("411 شخصا قتلوا في تفجير"، "إن 22 شخصا على الأقل قتلوا"). A verb that goes on to
+    its object ("ثلاثة مسلحين قتلوا جنديا") has a mention right after it and is active."""
+    if any(
+        w.clitic and w.norm in _CONJUNCTIONS_AR
+        for w in view.words[match.start_word : match.end_word]
+    ):
+        return False  # "... ثم هاجموا القرية وقتلوا": a sequel of the clause before
+    first = view.token_of[match.start_word]
+    after = view.token_of[match.end_word - 1] + 1
+    if any(m_first == after for m_first in _mention_tokens(view)):
+        return False
+    tokens = view.sentence.tokens
+    counts = _counts()
+    for t in range(first - 1, max(first - 1 - COUNT_REACH, -1), -1):
+        text = normalize_ar(tokens[t].text)
+        if not any(ch.isalnum() for ch in text):
+            return False  # punctuation ends the clause
+        if text[:1].isdigit() or text in counts:
+            return True
+    return False
+
+
+def _mention_tokens(view: _SentenceView) -> list[int]:
+    """The first token of each actor mention of the sentence."""
+    found = []
+    for mention in view.mentions:
+        span = view.word_range(mention.start, mention.end) if mention.actor else None
+        if span is not None:
+            found.append(view.token_of[span[0]])
+    return found
 
 
 _TIME_ADVERBS = frozenset(
