@@ -436,3 +436,11 @@ def test_a_count_before_an_unvocalised_verb_makes_its_people_the_victims(
     killing = event(doc, "ASSAULT")
     assert names(doc, killing.actor) == ["armed group"]
     assert names(doc, killing.recipient) == ["military"]
+
+
+def test_a_protest_with_no_actor_of_its_own_is_the_sentences_crowds(analyse: Analyse) -> None:
+    doc = analyse("اندلعت أعمال شغب في العاصمة وسط غضب المتظاهرين من قرار الحكومة.")
+    assert names(doc, event(doc, "PROTEST").actor) == ["protesters"]
+    # a protest whose clause names its actor keeps it
+    doc = analyse("نظم الطلاب مظاهرة أمام الجامعة بينما راقب المتظاهرون من بعيد.")
+    assert "protesters" not in names(doc, event(doc, "PROTEST").actor)

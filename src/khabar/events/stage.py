@@ -368,6 +368,9 @@ class EventsStage:
             # Told by a party about another party's act: an unconfirmed report.
             status = "alleged"
             evidence.append("reported-by-other")
+        if match.entry.type == "PROTEST" and not args_actor and not cue_claims:
+            # "اندلعت أعمال شغب ... وتجمع مئات المتظاهرين": the sentence's protesters protest
+            args_actor = _sentence_crowd(doc, candidates, recipient)
         if match.entry.type == "PROTEST" and not recipient:
             recipient = _protest_target(view, match, args_actor)
         type_, mode, cameo = match.entry.type, match.entry.mode, match.entry.cameo
@@ -619,6 +622,12 @@ def _crowds(doc: Document, ids: list[str]) -> bool:
     """Whether every one of these actors is a protest crowd."""
     actors = [doc.actor(i) for i in ids]
     return bool(actors) and all(a is not None and a.name.split()[-1] == _MARCHERS for a in actors)
+
+
+def _sentence_crowd(doc: Document, candidates: list[Candidate], taken: list[str]) -> list[str]:
+    """The protest crowd the sentence names (المتظاهرون، protesters), when it names one."""
+    crowds = {c.actor for c in candidates if c.actor not in taken and _crowds(doc, [c.actor])}
+    return sorted(crowds) if len(crowds) == 1 else []
 
 
 def _subject_next_to(view: _SentenceView, ids: list[str], match: TriggerMatch) -> bool:
