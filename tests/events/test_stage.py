@@ -444,3 +444,12 @@ def test_a_protest_with_no_actor_of_its_own_is_the_sentences_crowds(analyse: Ana
     # a protest whose clause names its actor keeps it
     doc = analyse("نظم الطلاب مظاهرة أمام الجامعة بينما راقب المتظاهرون من بعيد.")
     assert "protesters" not in names(doc, event(doc, "PROTEST").actor)
+
+
+def test_a_nationality_qualifying_the_sources_is_no_actor(analyse: Analyse) -> None:
+    # "مصادر أمنية وطبية عراقية": Iraq qualifies who reports the blast, not who set it off
+    doc = analyse(
+        "وأعلنت مصادر أمنية وطبية عراقية مقتل ستة أشخاص في انفجار سيارة مفخخة في المدينة."
+    )
+    assert [e.actor for e in doc.events if e.type == "ASSAULT"]
+    assert all(e.actor == [] for e in doc.events if e.type == "ASSAULT")

@@ -841,8 +841,20 @@ def _speaker_mentions(doc: Document, view: _SentenceView) -> set[str]:
         and (
             (m.actor is not None and m.actor in vias)
             or any(m.start < span.end and span.start < m.end for span in spans)
+            or (m.type == "NORP" and any(_qualifies(doc.text, span.end, m.start) for span in spans))
         )
     }
+
+
+_PHRASE_BREAKS = frozenset('،,.:;؛"«»()')
+
+
+def _qualifies(text: str, end: int, start: int) -> bool:
+    """Whether a nationality at ``start`` still belongs to the noun phrase ending at ``end``:
+    "مصادر أمنية وطبية عراقية" (Iraqi security and medical sources), at most two words
+    between, no punctuation."""
+    between = text[end:start]
+    return 0 <= start - end and len(between.split()) <= 2 and _PHRASE_BREAKS.isdisjoint(between)
 
 
 def _sentence_speaker(doc: Document, view: _SentenceView, position: int) -> list[str] | None:
