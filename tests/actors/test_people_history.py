@@ -74,3 +74,26 @@ def test_existing_short_forms_still_link_to_their_owner(analyse: Analyse) -> Non
     # Hafez al-Assad must not take الأسد away from Bashar (the first entry read wins a form).
     doc = analyse("التقى الرئيس السوري بشار الأسد بالوفد، وقال الأسد إن المحادثات مثمرة.")
     assert actor_of(doc, "الأسد").name == "Bashar al-Assad"
+
+
+def test_leaders_of_gulf_and_levant_archives_resolve_with_their_terms(analyse: Analyse) -> None:
+    doc = analyse(
+        "واستقبل الرئيس إميل لحود وزير الخارجية سعود الفيصل في بيروت.", published="2006-03-01"
+    )
+    assert {a.name: a.country for a in doc.actors if a.kind == "person"} == {
+        "Emile Lahoud": "LBN",
+        "Saud al-Faisal": "SAU",
+    }
+    by_id = {a.id: a for a in res.load_actor_dictionary()}
+    assert by_id["hamad-bin-khalifa"].roles_on("2010-01-01")[0].office == "hos"
+    assert not by_id["hamad-bin-khalifa"].roles_on("2014-01-01")
+
+
+def test_an_honorific_before_a_dictionary_name_is_no_part_of_its_mention(
+    analyse: Analyse,
+) -> None:
+    # news NER corpora mark "تميم بن حمد آل ثاني", not "الشيخ تميم بن حمد آل ثاني"
+    doc = analyse("والتقى الشيخ تميم بن حمد آل ثاني بالرئيس الفرنسي في باريس.")
+    person = next(m for m in doc.mentions if m.type == "PERSON" and m.actor)
+    assert person.text == "تميم بن حمد آل ثاني"
+    assert doc.actor(person.actor).country == "QAT"  # type: ignore[union-attr,arg-type]

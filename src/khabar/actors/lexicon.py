@@ -194,12 +194,13 @@ def _entries(
             short=nisba.ambiguous,
         )
         yield nisba.form, cue, nisba.lang
+    honorifics = _arabic_honorifics()
     for actor in actors.values():
         cue = _actor_cue(actor, short=False)
         for name in actor.forms_en:
             yield name, cue, "en"
         for name in actor.forms_ar:
-            yield name, cue, "ar"
+            yield _without_honorific(name, honorifics), cue, "ar"
         short = _actor_cue(actor, short=True)
         for name in actor.short:
             yield name, short, text_lang(name)
@@ -319,6 +320,28 @@ def _place_stopwords() -> frozenset[str]:
             if line.strip() and not line.startswith("#")
         )
     return frozenset(words)
+
+
+@cache
+def _arabic_honorifics() -> frozenset[str]:
+    """The one-word Arabic titles with the article (titles.tsv) that stand before a name:
+    الشيخ، الملك، الأمير، المشير ("أمير قطر" is an office, and stays in its name)."""
+    return frozenset(
+        normalize_ar(t.text)
+        for t in resources.load_titles()
+        if t.lang == "ar" and " " not in t.text and t.text.startswith("ال")
+    )
+
+
+def _without_honorific(name: str, honorifics: frozenset[str]) -> str:
+    """A dictionary name without the title it starts with ("الشيخ تميم بن حمد آل ثاني" ->
+    "تميم بن حمد آل ثاني"): the title is a mention of its own, which names the person with
+    it, and the name's span is the name alone, as news NER corpora mark it. A name that would
+    be left with one word keeps its title ("الملك فهد": فهد alone is too common)."""
+    first, _space, rest = name.partition(" ")
+    if normalize_ar(first) in honorifics and len(rest.split()) >= 2:
+        return rest
+    return name
 
 
 def _actor_cue(actor: resources.ActorEntry, *, short: bool) -> Cue:
