@@ -453,3 +453,6 @@ def test_a_nationality_qualifying_the_sources_is_no_actor(analyse: Analyse) -> N
     )
     assert [e.actor for e in doc.events if e.type == "ASSAULT"]
     assert all(e.actor == [] for e in doc.events if e.type == "ASSAULT")
+    # a nationality further on, after "إن", is the force's own
+    doc = analyse("وقال مسؤولون إن قوة إسرائيلية اقتحمت البلدة فجرا.")
+    assert names(doc, event(doc, "COERCE").actor) == ["Israel"]

@@ -851,10 +851,15 @@ _PHRASE_BREAKS = frozenset('،,.:;؛"«»()')
 
 def _qualifies(text: str, end: int, start: int) -> bool:
     """Whether a nationality at ``start`` still belongs to the noun phrase ending at ``end``:
-    "مصادر أمنية وطبية عراقية" (Iraqi security and medical sources), at most two words
-    between, no punctuation."""
-    between = text[end:start]
-    return 0 <= start - end and len(between.split()) <= 2 and _PHRASE_BREAKS.isdisjoint(between)
+    right after it ("مصادر أمنية عراقية"), or after adjectives joined to it by و ("مصادر
+    أمنية وطبية عراقية", "مصادر أمنية وأخرى طبية عراقية"), with no punctuation. Not after
+    other words: in "قال مسؤولون إن قوة إسرائيلية" the nationality is the force's."""
+    between = text[end:start].split() if start >= end else ["-"]
+    return not between or (
+        len(between) <= 2
+        and between[0].startswith("و")
+        and _PHRASE_BREAKS.isdisjoint("".join(between))
+    )
 
 
 def _sentence_speaker(doc: Document, view: _SentenceView, position: int) -> list[str] | None:
@@ -1003,11 +1008,8 @@ def _counted_before(view: _SentenceView, match: TriggerMatch) -> bool:
     """A count shortly before the verb, in the same clause: its people are who the verb
     befell ("411 شخصا قتلوا في تفجير"، "إن 22 شخصا على الأقل قتلوا"). A verb that goes on to
     its object ("ثلاثة مسلحين قتلوا جنديا") has a mention right after it and is active."""
-    if any(
-        w.clitic and w.norm in _CONJUNCTIONS_AR
-        for w in view.words[match.start_word : match.end_word]
-    ):
-        return False  # "... ثم هاجموا القرية وقتلوا": a sequel of the clause before
+    if match.prefix[:1] in _CONJUNCTIONS_AR:
+        return False  # "... هاجموا القرية وقتلوا": a sequel of the clause before
     first = view.token_of[match.start_word]
     after = view.token_of[match.end_word - 1] + 1
     if any(m_first == after for m_first in _mention_tokens(view)):
