@@ -97,3 +97,6 @@ def test_an_honorific_before_a_dictionary_name_is_no_part_of_its_mention(
     person = next(m for m in doc.mentions if m.type == "PERSON" and m.actor)
     assert person.text == "تميم بن حمد آل ثاني"
     assert doc.actor(person.actor).country == "QAT"  # type: ignore[union-attr,arg-type]
+    # the titled full name outmatches the titled short form "الملك سلمان"
+    doc = analyse("وقال الملك سلمان بن عبد العزيز إن المملكة تدعم الحل السياسي.")
+    assert [m.text for m in doc.mentions if m.type == "PERSON"] == ["سلمان بن عبد العزيز"]

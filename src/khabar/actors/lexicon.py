@@ -56,6 +56,9 @@ class Cue:
     mention_type: str | None = None
     # Written in capitals (US, WHO, AID): matches only text written so, never "us" or "who".
     acronym: bool = False
+    # Words of the matched phrase that stand before the mention: the honorific of
+    # "الشيخ تميم بن حمد آل ثاني" is matched with the name but is no part of its mention.
+    lead: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,7 +203,12 @@ def _entries(
         for name in actor.forms_en:
             yield name, cue, "en"
         for name in actor.forms_ar:
-            yield _without_honorific(name, honorifics), cue, "ar"
+            bare = _without_honorific(name, honorifics)
+            yield bare, cue, "ar"
+            if bare != name:
+                # with its title too, so that the whole name outmatches a titled short form
+                # ("الملك سلمان"); the mention starts after the title
+                yield name, replace(cue, lead=len(name.split()) - len(bare.split())), "ar"
         short = _actor_cue(actor, short=True)
         for name in actor.short:
             yield name, short, text_lang(name)
@@ -335,9 +343,9 @@ def _arabic_honorifics() -> frozenset[str]:
 
 def _without_honorific(name: str, honorifics: frozenset[str]) -> str:
     """A dictionary name without the title it starts with ("الشيخ تميم بن حمد آل ثاني" ->
-    "تميم بن حمد آل ثاني"): the title is a mention of its own, which names the person with
-    it, and the name's span is the name alone, as news NER corpora mark it. A name that would
-    be left with one word keeps its title ("الملك فهد": فهد alone is too common)."""
+    "تميم بن حمد آل ثاني"): the name's span is the name alone, as news NER corpora mark it.
+    A name that would be left with one word keeps its title ("الملك فهد": فهد alone is too
+    common)."""
     first, _space, rest = name.partition(" ")
     if normalize_ar(first) in honorifics and len(rest.split()) >= 2:
         return rest

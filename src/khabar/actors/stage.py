@@ -161,7 +161,9 @@ class ActorsStage:
                 payloads = tuple(cue for cue in payloads if cue.category != ANONYMOUS)
                 if not payloads:
                     continue
-            piece = Piece(units[match.first], units[match.last], payloads)
+            lead = min(cue.lead for cue in payloads)
+            # a matched honorific stands before the mention (الشيخ تميم بن حمد آل ثاني)
+            piece = Piece(units[match.first + lead], units[match.last], payloads)
             piece.definite = lang == "ar" and keys[piece.last].full.startswith("ال")
             if match.raw_first:
                 whole.add(id(tokens[piece.first]))
