@@ -456,3 +456,13 @@ def test_a_nationality_qualifying_the_sources_is_no_actor(analyse: Analyse) -> N
     # a nationality further on, after "إن", is the force's own
     doc = analyse("وقال مسؤولون إن قوة إسرائيلية اقتحمت البلدة فجرا.")
     assert names(doc, event(doc, "COERCE").actor) == ["Israel"]
+
+
+def test_an_english_event_noun_takes_its_doer_after_by(analyse: Analyse) -> None:
+    # "the attack" is the noun: Hamas, named after "by", made it; nobody made Hamas suffer it
+    doc = analyse("The attack by Hamas militants killed three Israeli soldiers.", language="en")
+    attack = next(e for e in doc.events if e.trigger.text == "attack")
+    assert names(doc, attack.actor) == ["Hamas"] and attack.recipient == []
+    doc = analyse("Police said a bombing carried out by ISIS killed 20 people.", language="en")
+    bombing = next(e for e in doc.events if e.trigger.text == "bombing")
+    assert names(doc, bombing.actor) == ["Islamic State"]

@@ -179,6 +179,10 @@ def assign_arguments(
         # هجوم شنه مسلحون على ثكنة: the doer verb's subject acts, what follows receives
         actor = _coordinated(after[after.index(agent) :], clause)
         recipient = _next_after(after, actor, clause, end)
+    elif clause.lang == "en" and (agent := _noun_agent(after, clause, end)):
+        # "an attack by Hamas militants", "a bombing carried out by ISIS": by names the doer
+        actor = _coordinated(after[after.index(agent) :], clause)
+        recipient = _next_after([c for c in after if c not in actor], [], clause, end)
     else:
         genitive = _genitive(after, clause, end)
         second = _object_after(after, genitive, clause) if genitive is not None else None
@@ -254,6 +258,17 @@ def _doer_subject(after: list[Candidate], clause: Clause, doer: int) -> Candidat
         near = candidate.first_token - clause.token_of[doer - 1] <= VERB_REACH
         return candidate if near and not _preposition_before(candidate, clause) else None
     return None
+
+
+BY_REACH = 4  # tokens after an English event noun within which "(carried out) by X" stands
+
+
+def _noun_agent(after: list[Candidate], clause: Clause, end: int) -> Candidate | None:
+    """The doer of an English event noun named after "by" close behind it."""
+    agent = _agent_after_by(after, clause)
+    if agent is None or agent.first_token - clause.token_of[end - 1] > BY_REACH + 1:
+        return None
+    return agent
 
 
 def _relative_before(clause: Clause, start: int) -> int | None:

@@ -263,7 +263,8 @@ class EventsStage:
             # Who reports an event does not act in it (نقلت إنترفاكس عن شويغو قوله بشأن ...).
             candidates = [c for c in candidates if c.mention not in speakers]
         trigger = (match.start_word, match.end_word)
-        is_verb = match.pos == "verb"
+        # "the attack", "a bombing": an English form after a determiner is the noun
+        is_verb = match.pos == "verb" and not (lang == "en" and _after_determiner(view, match))
         adjunct: list[str] | None = None
         if cue_claims:
             # A reporting verb that is itself an event (نفت، اتهمت): its speakers act.
@@ -422,6 +423,20 @@ def _first_stem(words: list[Word], start: int, end: int) -> int:
         if not (words[index].clitic and words[index].norm in _PROCLITICS):
             return index
     return start
+
+
+_DETERMINERS_EN = frozenset({"the", "a", "an", "this", "that", "its", "their", "his", "her"})
+
+
+def _after_determiner(view: _SentenceView, match: TriggerMatch) -> bool:
+    """Whether an English trigger comes right after a determiner and is no modifier of a name
+    after it ("the rebel Kurdistan Workers' Party")."""
+    following = view.surface[match.end_word] if match.end_word < len(view.surface) else ""
+    return (
+        match.start_word > 0
+        and view.norms[match.start_word - 1] in _DETERMINERS_EN
+        and not following[:1].isupper()
+    )
 
 
 def _mention_words(words: list[Word], mentions: list[Mention]) -> list[tuple[int, int]]:
