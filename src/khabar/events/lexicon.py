@@ -776,12 +776,10 @@ class TriggerLexicon:
             if not isinstance(payload, _Form):
                 continue  # a stop phrase: consumes its words, reports nothing
             start = units.stems[first]
-            if not prefix and first and units.stems[first - 1] + 1 < start:
+            if not prefix:
                 # the whole unit matched: what the pipeline split off is part of the word
                 # (فتحت "opened" read as ف + تحت "under")
-                start = units.stems[first - 1] + 1
-            elif not prefix and not first:
-                start = 0
+                start = units.stems[first - 1] + 1 if first else 0
             end = units.stems[first + count - 1] + 1
             matches.append(
                 TriggerMatch(start, end, payload.entry, payload.form, payload.pos, prefix)
