@@ -303,6 +303,9 @@ def test_english_irregular_verbs_inflect_to_their_own_past() -> None:
         ("Peru called Thursday on Chile to talk", "called Thursday on", "REQUEST"),
         ("Peru withdrew its ambassador", "withdrew its ambassador", "SANCTION"),
         ("they upgraded their diplomatic ties", "upgraded their diplomatic ties", "SUPPORT"),
+        # so is a modifier of extent that leaves the event as it is
+        ("Peru will restore full diplomatic ties", "restore full diplomatic ties", "SUPPORT"),
+        ("Peru cut all ties with Chile", "cut all ties", "SANCTION"),
         # a phrase that names its determiner still needs it
         ("Peru welcomed the decision", "welcomed the", "SUPPORT"),
     ],
@@ -314,6 +317,14 @@ def test_english_phrases_step_over_days_and_determiners(text: str, covered: str,
         for m in load_triggers("en").match(words)
     }
     assert (covered, kind) in found
+
+
+def test_english_phrases_do_not_step_over_a_modifier_that_changes_the_context() -> None:
+    # "economic ties" are not the diplomatic ties of "cut ties"
+    words = "Peru cut economic ties with Chile".split()
+    lemmas = {m.entry.lemma for m in load_triggers("en").match(words)}
+    assert "sever ties" not in lemmas
+    assert "sever ties" in {m.entry.lemma for m in load_triggers("en").match("cut ties".split())}
 
 
 # -- status cues ------------------------------------------------------------------------------

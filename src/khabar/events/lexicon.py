@@ -434,11 +434,15 @@ _AR_SKIPPABLE = frozenset(
     ).split()
 )
 # English words a phrase may step over where it does not name them itself: a day inside a
-# phrase ("called Thursday on Arabs") and a determiner that varies ("upgraded their
-# diplomatic ties" for "upgraded diplomatic ties"; "welcomed the" still needs its "the").
+# phrase ("called Thursday on Arabs"), a determiner that varies ("upgraded their
+# diplomatic ties" for "upgraded diplomatic ties"; "welcomed the" still needs its "the"), and
+# a modifier of extent or kind that leaves the event as it is ("restore full diplomatic
+# ties", "cut all ties", "resumed formal relations"). Modifiers that change the context
+# (economic, military) are not stepped over.
 _EN_SKIPPABLE = frozenset(
     {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
     | {"today", "yesterday", "tonight", "the", "a", "an", "its", "their", "his", "her"}
+    | {"full", "formal", "official", "normal", "bilateral", "all", "complete", "diplomatic"}
 )
 
 
