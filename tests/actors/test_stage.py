@@ -57,6 +57,21 @@ def test_institution_with_nisba_and_anonymous_sources(analyse: Analyse) -> None:
     assert (sources.kind, sources.country, sources.sector) == ("anonymous", "KOR", "SPY")
 
 
+@pytest.mark.parametrize(
+    ("text", "union", "country"),
+    [
+        ("دعت نقابة المعلمين في الأردن إلى الإضراب.", "نقابة المعلمين", "JOR"),
+        ("أعلن اتحاد نقابات العمال في لبنان إضرابا عاما.", "اتحاد نقابات العمال", "LBN"),
+    ],
+)
+def test_a_named_union_is_a_labour_actor_placed_by_its_phrase(
+    analyse: Analyse, text: str, union: str, country: str
+) -> None:
+    # the union itself, not the teachers it speaks for (EDU), calls the strike
+    actor = actor_of(analyse(text), union)
+    assert (actor.sector, actor.country) == ("LAB", country)
+
+
 def test_office_without_a_name_resolves_to_its_holder_at_the_date(analyse: Analyse) -> None:
     doc = analyse("أشاد الرئيس الروسي بالاتفاق.", published="2023-09-05")
     assert actor_of(doc, "الرئيس الروسي").name == "Vladimir Putin"
