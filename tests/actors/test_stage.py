@@ -72,6 +72,22 @@ def test_a_named_union_is_a_labour_actor_placed_by_its_phrase(
     assert (actor.sector, actor.country) == ("LAB", country)
 
 
+def test_a_country_spelt_like_a_capital_reads_as_the_capital_the_article_points_to(
+    analyse: Analyse,
+) -> None:
+    # عمان is Oman, and Amman: the Jordanian king receiving a visitor there makes it Amman
+    doc = analyse("استقبل الملك عبد الله الثاني الرئيس المصري في عمان. وغادر الضيف عمان مساء.")
+    cities = [m for m in doc.mentions if m.text == "عمان"]
+    assert len(cities) == 2
+    for mention in cities:
+        actor = doc.actor(mention.actor)
+        assert actor is not None and actor.country == "JOR"
+    assert {p.name for p in doc.places} >= {"Amman"}
+    # with nothing else Jordanian in the article it stays the Sultanate
+    alone = analyse("وصل الوفد إلى عمان أمس.")
+    assert actor_of(alone, "عمان").country == "OMN"
+
+
 def test_office_without_a_name_resolves_to_its_holder_at_the_date(analyse: Analyse) -> None:
     doc = analyse("أشاد الرئيس الروسي بالاتفاق.", published="2023-09-05")
     assert actor_of(doc, "الرئيس الروسي").name == "Vladimir Putin"

@@ -26,6 +26,7 @@ of their own, so every "الروسي" is marked.
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -99,6 +100,9 @@ class MentionSpec:
     short: bool = False
     title: Cue | None = None  # the office named with a person, for role look-ups
     extra: list[MentionSpec] = field(default_factory=list)
+    # Another reading of the same words, which the article's other actors may choose
+    # (choose_readings): عمان is Oman, or Amman, Jordan's capital.
+    other: MentionSpec | None = None
 
 
 def is_run_piece(piece: Piece) -> bool:
@@ -401,6 +405,30 @@ def _in_construct(title_piece: Piece, organisation: Piece, tokens_text: Sequence
     return tokens_text[organisation.first].startswith("ل")
 
 
+def choose_readings(specs: list[MentionSpec]) -> None:
+    """Take a mention's other reading (:attr:`MentionSpec.other`) where the rest of the
+    article points to it: عمان is Amman when more of the article's actors and places are
+    Jordanian than Omani, as an analyst reads "استقبل الملك عبد الله الثاني ... في عمان".
+    One sense per article: every mention of the words reads alike. Ties keep the first
+    reading. Changes ``specs`` in place."""
+    if not any(spec.other for spec in specs):
+        return
+    evidence: Counter[str] = Counter()
+    for spec in specs:
+        if spec.other is None:
+            country = (spec.actor.country if spec.actor else None) or (
+                spec.place.country if spec.place else None
+            )
+            if country:
+                evidence[country] += 1
+    for index, spec in enumerate(specs):
+        other = spec.other
+        if other is None or other.place is None or spec.place is None:
+            continue
+        if evidence[other.place.country or ""] > evidence[spec.place.country or ""]:
+            specs[index] = other
+
+
 def join_appositions(specs: Sequence[MentionSpec]) -> None:
     """An office right after a name no dictionary knows is that person's apposition: "جون
     اكيج السفير السوداني", "قال خالد يوسف المتحدث باسم الخارجية المصرية". The office run
@@ -442,7 +470,14 @@ def standalone(piece: Piece, tokens_text: Sequence[str]) -> list[MentionSpec]:
         ]
     country = piece.cue(COUNTRY)
     if country is not None:
-        return [MentionSpec(piece.first, piece.last, "GPE", _state(country), place=country)]
+        state = MentionSpec(piece.first, piece.last, "GPE", _state(country), place=country)
+        capital = next(
+            (c for c in piece.cues if c.category == CITY and c.capital and c.country), None
+        )
+        if capital is not None and capital.country != country.country:
+            # a country spelt like another country's capital (عمان: Oman, and Amman)
+            state.other = MentionSpec(piece.first, piece.last, "GPE", _state(capital), capital)
+        return [state]
     metonym = piece.cue(METONYM)
     city = _best_city(piece)
     if metonym is not None:

@@ -20,6 +20,7 @@ from khabar.actors.compose import (
     ActorSpec,
     MentionSpec,
     Piece,
+    choose_readings,
     interpret,
     join_appositions,
     runs,
@@ -101,7 +102,10 @@ class ActorsStage:
                 specs = prefer_tagged(specs, names, texts)
             join_appositions(specs)
             found.extend((spec, tokens) for spec in specs)
-        linked = link_references([spec for spec, _ in found], self.lexicon, doc.published)
+        specs_found = [spec for spec, _ in found]
+        choose_readings(specs_found)
+        found = [(spec, tokens) for spec, (_, tokens) in zip(specs_found, found, strict=True)]
+        linked = link_references(specs_found, self.lexicon, doc.published)
         tokens_of = {id(spec): tokens for spec, tokens in found}
         _build(doc, [(spec, tokens_of[id(spec)]) for spec in linked], self.lexicon, whole)
         assign_context_countries(doc, self.lexicon)
