@@ -88,6 +88,20 @@ def test_a_country_spelt_like_a_capital_reads_as_the_capital_the_article_points_
     assert actor_of(alone, "عمان").country == "OMN"
 
 
+def test_a_title_before_a_tagged_name_gives_the_sector_and_stays_out_of_the_name(
+    analyse: Analyse,
+) -> None:
+    # no dictionary knows this officer: the tagger finds the name, the title its sector
+    doc = analyse("قال العميد فلاح الحمداني إن الوضع صعب.", statistical_ner=True)
+    officer = actor_of(doc, "فلاح الحمداني")
+    assert officer.sector == "MIL"
+    assert not any(m.text.startswith("العميد") for m in doc.mentions if m.type == "PERSON")
+    # a titled dictionary name: the mention is the name, the actor the dictionary's
+    text = "قال الأمير محمد بن سلمان إن المملكة ستواصل دعمها."
+    prince = actor_of(analyse(text, statistical_ner=True), "محمد بن سلمان")
+    assert prince.country == "SAU"
+
+
 def test_office_without_a_name_resolves_to_its_holder_at_the_date(analyse: Analyse) -> None:
     doc = analyse("أشاد الرئيس الروسي بالاتفاق.", published="2023-09-05")
     assert actor_of(doc, "الرئيس الروسي").name == "Vladimir Putin"

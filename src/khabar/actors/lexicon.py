@@ -197,7 +197,7 @@ def _entries(
             short=nisba.ambiguous,
         )
         yield nisba.form, cue, nisba.lang
-    honorifics = _arabic_honorifics()
+    honorifics = arabic_honorifics()
     for actor in actors.values():
         cue = _actor_cue(actor, short=False)
         for name in actor.forms_en:
@@ -331,7 +331,7 @@ def _place_stopwords() -> frozenset[str]:
 
 
 @cache
-def _arabic_honorifics() -> frozenset[str]:
+def arabic_honorifics() -> frozenset[str]:
     """The one-word Arabic titles with the article (titles.tsv) that stand before a name:
     الشيخ، الملك، الأمير، المشير ("أمير قطر" is an office, and stays in its name)."""
     return frozenset(

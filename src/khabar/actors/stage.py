@@ -36,11 +36,13 @@ from khabar.actors.lexicon import (
     PLACE,
     Cue,
     Lexicon,
+    arabic_honorifics,
     load_lexicon,
 )
 from khabar.actors.phrases import Keys, PhraseMatch, is_word, token_keys
 from khabar.config import Config
 from khabar.document import Actor, Document, Mention, Sentence, Token
+from khabar.text.normalize import normalize_ar
 
 if TYPE_CHECKING:
     from khabar.actors.tagger import Tagger
@@ -255,6 +257,8 @@ class ActorsStage:
             for index, tag in enumerate([*tags, "O"]):
                 if start is not None and not (tag.startswith("I-") and tag[2:] == kind):
                     mapped = TAGGER_TYPES.get(kind)
+                    if mapped == "PERSON" and _honorific(sentence.tokens, start, index - 1):
+                        start += 1  # "الأمير محمد بن سلمان": the name is the mention
                     if mapped and not (
                         # "لا يمكنك اختيار جيرانك": a common noun with a pronoun, no person
                         mapped == "PERSON"
@@ -267,6 +271,16 @@ class ActorsStage:
                     start, kind = index, tag[2:]
             found.append(spans)
         return found
+
+
+def _honorific(tokens: Sequence[Token], first: int, last: int) -> bool:
+    """Whether a tagged person name of two words or more starts with a one-word title
+    (الأمير، الشيخ، الرئيس), which news NER corpora leave out of the name, as the
+    dictionary's titled names do."""
+    if last <= first:
+        return False
+    word = normalize_ar(tokens[first].text)
+    return word in arabic_honorifics() or (word[:1] in "وف" and word[1:] in arabic_honorifics())
 
 
 # Lexicon readings a tagged person name overrides: a word that is also a place or a
