@@ -438,6 +438,20 @@ def test_a_count_before_an_unvocalised_verb_makes_its_people_the_victims(
     assert names(doc, killing.recipient) == ["military"]
 
 
+def test_an_unvocalised_verb_going_straight_on_to_where_or_why_is_passive(
+    analyse: Analyse,
+) -> None:
+    # "قد قتل في هجوم": no object after the verb, so the minister was killed, not killer
+    doc = analyse("وكان الوزير السابق قد قتل في هجوم انتحاري في مدينة كويتا.")
+    killing = event(doc, "ASSAULT")
+    assert killing.actor == [] and names(doc, killing.recipient) == ["Minister"]
+    # the strike's nationality inside the phrase after the verb is no victim of the killing
+    doc = analyse("وقال مصدر إن ثمانية اشخاص قتلوا جراء ضربة جوية اميركية قرب تكريت.")
+    strike = next(e for e in doc.events if e.trigger.text == "ضربة جوية")
+    assert names(doc, strike.actor) == ["United States"]
+    assert "United States" not in names(doc, strike.recipient)
+
+
 def test_a_protest_with_no_actor_of_its_own_is_the_sentences_crowds(analyse: Analyse) -> None:
     doc = analyse("اندلعت أعمال شغب في العاصمة وسط غضب المتظاهرين من قرار الحكومة.")
     assert names(doc, event(doc, "PROTEST").actor) == ["protesters"]

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from khabar.actors.resources import load_titles
-from khabar.text.normalize import normalize
+from khabar.text.normalize import normalize, normalize_ar
 
 PREPOSITIONS = frozenset(
     {
@@ -124,6 +124,13 @@ class Clause:
     modifiers: frozenset[int] = frozenset()
 
 
+# Prepositions of place, cause and time that may follow a passive killing verb directly
+# ("قتل في هجوم"، "أصيب جراء القصف"): the verb has no object, and its patient is its subject.
+CIRCUMSTANCE = frozenset(
+    normalize_ar(w) for w in ("في", "جراء", "إثر", "اثر", "عقب", "خلال", "أثناء", "برصاص")
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Arguments:
     actor: list[str]
@@ -170,7 +177,10 @@ def assign_arguments(
         # the patient: English puts it before the verb ("the PM was indicted by the court"),
         # Arabic after it (قُتل ثلاثة أشخاص)
         rest = [c for c in after if c is not agent]
-        pool = (before[-1:] or rest) if clause.lang == "en" else (rest or before[-1:])
+        subject_first = clause.lang == "en" or (
+            end < len(clause.norms) and clause.norms[end] in CIRCUMSTANCE
+        )
+        pool = (before[-1:] or rest) if subject_first else (rest or before[-1:])
         recipient = _coordinated(pool, clause) if pool else []
     elif is_verb:
         actor = _verb_actor(before, after, clause, start, end)

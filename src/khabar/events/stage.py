@@ -18,6 +18,7 @@ from khabar.actors.lexicon import qualifies_next
 from khabar.config import Config
 from khabar.document import Claim, DateValue, Document, Event, Mention, Place, Sentence, Token, Word
 from khabar.events.arguments import (
+    CIRCUMSTANCE,
     Candidate,
     Clause,
     assign_arguments,
@@ -1010,6 +1011,10 @@ def _passive(view: _SentenceView, match: TriggerMatch, lang: str) -> bool:
         return False
     if any(w.clitic and w.norm == "ف" for w in view.words[match.start_word : match.end_word]):
         return False  # "فجر نفسه فقتل خمسة": a sequel whose doer came before
+    if view.norms[following] in CIRCUMSTANCE:
+        # "كان الوزير قد قتل في هجوم": a transitive verb that goes straight on to where or
+        # why, with no object, is passive: its subject is who it befell
+        return True
     if view.words[match.end_word - 1].text.endswith("وا"):
         return False  # a verb before its subject is singular: "وخطفوا أربعة" is active
     word = view.norms[following]
