@@ -452,6 +452,16 @@ def test_an_unvocalised_verb_going_straight_on_to_where_or_why_is_passive(
     assert "United States" not in names(doc, strike.recipient)
 
 
+def test_who_survives_an_attack_is_its_target(analyse: Analyse) -> None:
+    doc = analyse("نجا قائد شرطة المدينة أمس من محاولة اغتيال بسيارة مفخخة غرب بغداد.")
+    attempt = next(e for e in doc.events if e.trigger.text == "محاولة اغتيال")
+    assert attempt.actor == [] and attempt.recipient
+    # without the verb of surviving the subject before the noun is still its actor
+    doc = analyse("نفذ مسلحون أمس محاولة اغتيال بسيارة مفخخة غرب بغداد.")
+    attempt = next(e for e in doc.events if e.trigger.text == "محاولة اغتيال")
+    assert names(doc, attempt.actor) == ["Iraq armed group"]
+
+
 def test_a_protest_with_no_actor_of_its_own_is_the_sentences_crowds(analyse: Analyse) -> None:
     doc = analyse("اندلعت أعمال شغب في العاصمة وسط غضب المتظاهرين من قرار الحكومة.")
     assert names(doc, event(doc, "PROTEST").actor) == ["protesters"]

@@ -220,6 +220,9 @@ def assign_arguments(
             # a noun that names its doer (فجر انتحاري نفسه: "انتحاري" is the bomber)
             own = [c for c in candidates if c.first_word <= start and end - 1 <= c.last_word]
             actor = own[:1] or _noun_subject(before, clause, start)
+            if not own and actor and _survived(clause, start):
+                # نجا قائد الشرطة من محاولة اغتيال: who survives an attack was its target
+                actor, recipient = [], recipient or actor
         if not recipient:
             recipient = _next_after(after, actor, clause, end)
     actor_ids = _unique(c.actor for c in actor)
@@ -366,6 +369,23 @@ def _noun_subject(before: list[Candidate], clause: Clause, start: int) -> list[C
         if not _preposition_before(candidate, clause):
             return _coordinated(subjects[index:], clause)
     return []
+
+
+# Verbs of surviving or escaping: their subject is the target of the attack after من.
+_SURVIVE = frozenset(
+    normalize_ar(w)
+    for w in ("نجا", "نجت", "نجوا", "ينجو", "تنجو", "ينجون", "نجاة", "أفلت", "أفلتت", "يفلت")
+)
+_SURVIVE_REACH = 8  # words between the verb and the من of the attack
+
+
+def _survived(clause: Clause, start: int) -> bool:
+    """Whether the nominal trigger at ``start`` follows من after a verb of surviving."""
+    if start == 0 or clause.norms[start - 1] != "من":
+        return False
+    return any(
+        norm in _SURVIVE for norm in clause.norms[max(0, start - 1 - _SURVIVE_REACH) : start - 1]
+    )
 
 
 def _agent_after_by(after: list[Candidate], clause: Clause) -> Candidate | None:
