@@ -60,6 +60,11 @@ class Config:
         "Find names that no dictionary knows with the trained Arabic tagger and, for English, "
         "spaCy's small model when installed (`khabar[english]`); off is faster.",
     )
+    occurrence_threshold: float = _setting(
+        0.5,
+        "Arabic ASSAULT events whose occurrence-model probability (a reported attack, not "
+        "talk about attacks) is below this are dropped; lower it for recall, 0 keeps all.",
+    )
 
     @classmethod
     def from_mapping(cls, data: dict[str, Any]) -> Config:
@@ -95,6 +100,11 @@ class Config:
             raise ConfigError(f"language must be auto, ar or en, not {self.language!r}")
         if not isinstance(self.max_input_bytes, int) or self.max_input_bytes <= 0:
             raise ConfigError("max_input_bytes must be a positive whole number of bytes")
+        threshold = self.occurrence_threshold
+        if isinstance(threshold, bool) or not isinstance(threshold, int | float):
+            raise ConfigError("occurrence_threshold must be a number from 0 to 1")
+        if not 0 <= threshold <= 1:
+            raise ConfigError(f"occurrence_threshold must be from 0 to 1, not {threshold}")
         if self.default_published is not None:
             from khabar.read.dates import parse_published
 

@@ -16,7 +16,13 @@ def test_unknown_setting_is_named() -> None:
 
 @pytest.mark.parametrize(
     "settings",
-    [{"language": "fr"}, {"max_input_bytes": 0}, {"default_published": "yesterday"}],
+    [
+        {"language": "fr"},
+        {"max_input_bytes": 0},
+        {"default_published": "yesterday"},
+        {"occurrence_threshold": 1.5},
+        {"occurrence_threshold": "high"},
+    ],
 )
 def test_bad_values_are_refused(settings: dict[str, object]) -> None:
     with pytest.raises(ConfigError):

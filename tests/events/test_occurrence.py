@@ -61,22 +61,21 @@ def test_a_reported_bombing_is_kept(analyse: Analyse) -> None:
     ],
 )
 def test_a_mention_is_dropped(analyse: Analyse, text: str, kind: str) -> None:
-    seen: list[str] = []
+    # the keyword fires with the filter off (the occurrence_threshold setting at 0) ...
+    assert kind in types(analyse(text, occurrence_threshold=0))
+    # ... and the filter reads it as a mention
+    assert kind not in types(analyse(text))
 
-    def unfiltered(
-        sentence: Sentence,
-        words: list[Word],
-        event: Event,
-        match: TriggerMatch,
-        sentence_events: list[tuple[Event, TriggerMatch]],
-    ) -> bool:
-        seen.append(event.type)
-        return True
 
-    with mock.patch("khabar.events.stage.is_occurrence", unfiltered):
-        analyse(text)
-    assert kind in seen  # the keyword fires without the filter ...
-    assert kind not in types(analyse(text))  # ... and the filter reads it as a mention
+def test_the_threshold_setting_trades_precision_for_recall(analyse: Analyse) -> None:
+    text = "قتل ثلاثة جنود في هجوم على حاجز في بغداد أمس."
+    kept = {
+        threshold: "ASSAULT" in types(analyse(text, occurrence_threshold=threshold))
+        for threshold in (0, 0.2, 0.5, 0.9)
+    }
+    # a stricter threshold never keeps what a looser one drops
+    assert kept[0] and all(kept[a] or not kept[b] for a, b in ((0.2, 0.5), (0.5, 0.9)))
+    assert not kept[0.9]
 
 
 def test_other_types_and_english_are_untouched(analyse: Analyse) -> None:
@@ -99,6 +98,7 @@ def test_features_describe_the_trigger_and_its_sentence(analyse: Analyse) -> Non
         event: Event,
         match: TriggerMatch,
         sentence_events: list[tuple[Event, TriggerMatch]],
+        threshold: float,
     ) -> bool:
         captured.append(
             occurrence.occurrence_features(sentence, words, event, match, sentence_events)

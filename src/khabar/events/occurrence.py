@@ -243,8 +243,10 @@ def is_occurrence(
     event: Event,
     match: TriggerMatch,
     sentence_events: list[tuple[Event, TriggerMatch]],
+    threshold: float = DECISION_THRESHOLD,
 ) -> bool:
-    """False when the model reads the event's trigger as a mention, not an occurrence."""
+    """False when the model reads the event's trigger as a mention, not an occurrence:
+    its probability is below ``threshold`` (the ``occurrence_threshold`` setting)."""
     model = load_model()
     if not model.covers(event.type):
         return True
@@ -253,4 +255,4 @@ def is_occurrence(
         # alleged act, which the status already marks as no confirmed occurrence.
         return True
     features = occurrence_features(sentence, words, event, match, sentence_events)
-    return model.probability(event.type, features) >= DECISION_THRESHOLD
+    return model.probability(event.type, features) >= threshold

@@ -120,6 +120,7 @@ class EventsStage:
         triggers, cues = load_triggers(lang), load_status_cues(lang)
         frames = load_frames(lang)
         places = {p.id: p for p in doc.places}
+        threshold = self.config.occurrence_threshold
         events: list[Event] = []
         previous_subject: list[str] | None = None
         # the statuses of the previous sentence's events, for a counterpart cue ("in return")
@@ -192,11 +193,11 @@ class EventsStage:
             _share_future(sentence_events, view)
             _share_victims(sentence_events, view)
             # -- occurrence filter (events/occurrence.py): a trigger that only mentions an event.
-            if lang == "ar":
+            if lang == "ar" and threshold > 0:
                 sentence_events = [
                     (e, m)
                     for e, m in sentence_events
-                    if is_occurrence(view.sentence, view.words, e, m, sentence_events)
+                    if is_occurrence(view.sentence, view.words, e, m, sentence_events, threshold)
                 ]
             # -- end occurrence filter
             sentence_events = apply_frames(
