@@ -462,6 +462,13 @@ def test_who_survives_an_attack_is_its_target(analyse: Analyse) -> None:
     assert names(doc, attempt.actor) == ["Iraq armed group"]
 
 
+def test_a_day_between_the_verb_and_its_object_does_not_part_them(analyse: Analyse) -> None:
+    doc = analyse("وخطف مسلحون مجهولون أمس أربعة فرنسيين من فندق في وسط بغداد.")
+    kidnapping = event(doc, "ASSAULT")
+    assert names(doc, kidnapping.recipient) == ["France"]
+    assert "France" not in names(doc, kidnapping.actor)
+
+
 def test_a_protest_with_no_actor_of_its_own_is_the_sentences_crowds(analyse: Analyse) -> None:
     doc = analyse("اندلعت أعمال شغب في العاصمة وسط غضب المتظاهرين من قرار الحكومة.")
     assert names(doc, event(doc, "PROTEST").actor) == ["protesters"]

@@ -414,9 +414,26 @@ def _next_after(
     if _preposition_before(first, clause):
         return _coordinated(rest, clause)
     reference = clause.token_of[max(end - 1, last)]
-    if first.first_token - reference <= RECIPIENT_REACH:
+    # a day between verb and object does not part them ("خطف مسلحون أمس أربعة فرنسيين")
+    days = {
+        clause.token_of[w]
+        for w in range(max(end, last + 1), first.first_word)
+        if clause.norms[w] in _DAY_WORDS
+    }
+    if first.first_token - reference - len(days) <= RECIPIENT_REACH:
         return _coordinated(rest, clause)
     return []
+
+
+# Words that name the day of an event: they stand anywhere in the clause.
+_DAY_WORDS = frozenset(
+    normalize_ar(w)
+    for w in (
+        "أمس", "اليوم", "الليلة", "السبت", "الأحد", "الاثنين", "الإثنين", "الثلاثاء",
+        "الأربعاء", "الخميس", "الجمعة", "yesterday", "today", "monday", "tuesday",
+        "wednesday", "thursday", "friday", "saturday", "sunday",
+    )
+)  # fmt: skip
 
 
 def _located(candidate: Candidate, clause: Clause, start: int) -> bool:
