@@ -450,6 +450,10 @@ def test_an_unvocalised_verb_going_straight_on_to_where_or_why_is_passive(
     strike = next(e for e in doc.events if e.trigger.text == "ضربة جوية")
     assert names(doc, strike.actor) == ["United States"]
     assert "United States" not in names(doc, strike.recipient)
+    # a day between the verb and the phrase changes nothing
+    doc = analyse("وقال مصدر إن ثمانية اشخاص قتلوا أمس جراء ضربة جوية اميركية قرب تكريت.")
+    killing = next(e for e in doc.events if e.trigger.text == "قتلوا")
+    assert killing.actor == [] and "United States" not in names(doc, killing.recipient)
 
 
 def test_who_survives_an_attack_is_its_target(analyse: Analyse) -> None:

@@ -177,8 +177,11 @@ def assign_arguments(
         # the patient: English puts it before the verb ("the PM was indicted by the court"),
         # Arabic after it (قُتل ثلاثة أشخاص)
         rest = [c for c in after if c is not agent]
+        following = end
+        while following < len(clause.norms) and clause.norms[following] in _DAY_WORDS:
+            following += 1  # "قتل أمس في هجوم"
         subject_first = clause.lang == "en" or (
-            end < len(clause.norms) and clause.norms[end] in CIRCUMSTANCE
+            following < len(clause.norms) and clause.norms[following] in CIRCUMSTANCE
         )
         pool = (before[-1:] or rest) if subject_first else (rest or before[-1:])
         recipient = _coordinated(pool, clause) if pool else []
