@@ -27,7 +27,7 @@ from pathlib import Path
 import khabar
 from khabar.document import Document
 from khabar.errors import ConfigError, PipelineError, ResourceError
-from khabar.evaluation.loaders.saudinewsnet import load_saudinewsnet
+from khabar.evaluation.loaders.saudinewsnet import articles_with_body
 from khabar.read.article import Article
 
 _WARM_UP_EN = "The minister said on Monday that talks would resume in Geneva next week."
@@ -70,13 +70,9 @@ def main() -> None:
     args = parser.parse_args()
 
     try:
-        articles = [
-            a
-            for a in load_saudinewsnet(
-                Path(args.data) if args.data else None, limit=args.n + args.warm
-            )
-            if a.body.strip()
-        ]
+        articles = articles_with_body(
+            Path(args.data) if args.data else None, limit=args.n + args.warm
+        )
     except ResourceError as exc:
         print(f"skipped: {exc}")
         return

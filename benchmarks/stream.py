@@ -16,7 +16,7 @@ from pathlib import Path
 
 import khabar
 from khabar.errors import ResourceError
-from khabar.evaluation.loaders.saudinewsnet import load_saudinewsnet
+from khabar.evaluation.loaders.saudinewsnet import articles_with_body
 from khabar.pipeline import tune_gc
 
 
@@ -27,11 +27,7 @@ def main() -> None:
     parser.add_argument("--window", type=int, default=500, help="articles per window")
     args = parser.parse_args()
     try:
-        articles = [
-            a
-            for a in load_saudinewsnet(Path(args.data) if args.data else None, args.n)
-            if a.body.strip()
-        ]
+        articles = articles_with_body(Path(args.data) if args.data else None, args.n)
     except ResourceError as exc:
         print(f"skipped: {exc}")
         return

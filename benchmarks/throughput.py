@@ -18,7 +18,7 @@ from statistics import mean
 import khabar
 from khabar.document import Document
 from khabar.errors import ResourceError
-from khabar.evaluation.loaders.saudinewsnet import load_saudinewsnet
+from khabar.evaluation.loaders.saudinewsnet import articles_with_body
 from khabar.pipeline import tune_gc
 
 
@@ -36,11 +36,7 @@ def main() -> None:
     parser.add_argument("--json", help="write the figures to this file")
     args = parser.parse_args()
     try:
-        articles = [
-            a
-            for a in load_saudinewsnet(Path(args.data) if args.data else None, args.n)
-            if a.body.strip()
-        ]
+        articles = articles_with_body(Path(args.data) if args.data else None, args.n)
     except ResourceError as exc:
         print(f"skipped: {exc}")
         return

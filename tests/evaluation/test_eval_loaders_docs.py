@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gzip
+import json
 from pathlib import Path
 
 import pytest
@@ -9,6 +11,7 @@ import pytest
 from khabar.errors import ResourceError
 from khabar.evaluation.loaders.geowebnews import load_geowebnews
 from khabar.evaluation.loaders.polnear import load_polnear, parse_brat_attributions
+from khabar.evaluation.loaders.saudinewsnet import articles_with_body
 from khabar.evaluation.paths import default_data_dir, read_text
 
 ARTICLE = (
@@ -181,3 +184,26 @@ def test_read_text_bom_and_newlines(tmp_path: Path) -> None:
     path.write_bytes(b"\xff\xfe")
     with pytest.raises(ResourceError, match="UTF-8"):
         read_text(path)
+
+
+def test_saudinewsnet_articles_with_body_skip_empty_records(tmp_path: Path) -> None:
+    folder = tmp_path / "saudinewsnet"
+    folder.mkdir()
+    records = [
+        {
+            "content": "وصل الوزير إلى الرياض.",
+            "title": "زيارة",
+            "date_extracted": "2015-07-21 02:51",
+        },
+        {"content": "  ", "title": "فارغ"},
+        {"content": "عاد الوفد.", "title": "عودة"},
+    ]
+    with gzip.open(folder / "articles.jsonl.gz", "wt", encoding="utf-8") as handle:
+        handle.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+    articles = articles_with_body(tmp_path)
+    assert [a.title for a in articles] == ["زيارة", "عودة"]
+    assert articles[0].published == "2015-07-21"
+    # the limit counts records read, empty ones included
+    assert [a.title for a in articles_with_body(tmp_path, 2)] == ["زيارة"]
+    with pytest.raises(ResourceError):
+        articles_with_body(tmp_path / "absent")
